@@ -1,0 +1,95 @@
+/**
+ * The one API contract between the UI and the core. Both transports (Electron IPC and the
+ * `leasehold serve` HTTP bridge) carry exactly these calls and events, and the core's handler
+ * table implements them (`satisfies Handlers`, so a missing handler does not compile).
+ */
+import type { Area } from './model/area.ts';
+import type { Finding, Status } from './model/finding.ts';
+import type { AreaSummary, ProfileInfo, ScanFinished, ScanProgress, ScanSummary } from './model/scan.ts';
+
+export type { Envelope, ApiError } from './model/result.ts';
+
+/** A generated file handed to the UI, which saves or downloads it. */
+export interface FilePayload {
+  fileName: string;
+  mimeType: string;
+  /** File content, base64-encoded. */
+  base64: string;
+}
+
+export interface ScanDetail extends ScanSummary {
+  areaSummaries: AreaSummary[];
+}
+
+export interface Api {
+  /** Version and where the data lives. */
+  'app:info': { req: Record<string, never>; res: { version: string; dataDir: string; dbPath: string } };
+  /** Profiles from ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE honoured). */
+  'profiles:list': { req: Record<string, never>; res: ProfileInfo[] };
+  /** Every stored scan, newest first. */
+  'scans:list': { req: Record<string, never>; res: ScanSummary[] };
+  /** One scan with its per-area summary. */
+  'scans:get': { req: { scanId: string }; res: ScanDetail };
+  /** Start a scan in the background; progress arrives as `scan:progress` events. */
+  'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[] }; res: { scanId: string } };
+  /** Ask a running scan to stop; it ends with status "cancelled". */
+  'scan:cancel': { req: { scanId: string }; res: { cancelled: boolean } };
+  /** Findings of one scan, optionally filtered. */
+  'findings:list': { req: { scanId: string; status?: Status; area?: Area }; res: Finding[] };
+  /** Load the bundled demo engagement into the store (once) and return its scan. */
+  'demo:open': { req: Record<string, never>; res: { scanId: string } };
+  /** Render the PDF report of a scan. */
+  'report:render': { req: { scanId: string }; res: FilePayload };
+  /** Export a scan's findings as JSON (array of findings) or CSV (one row per finding). */
+  'export:render': { req: { scanId: string; format: 'json' | 'csv' }; res: FilePayload };
+}
+
+export type ApiName = keyof Api;
+export type ApiRequest<K extends ApiName> = Api[K]['req'];
+export type ApiResponse<K extends ApiName> = Api[K]['res'];
+
+/** Runtime list of the contract's calls; `satisfies` keeps it complete and exact. */
+const API_NAME_SET = {
+  'app:info': true,
+  'profiles:list': true,
+  'scans:list': true,
+  'scans:get': true,
+  'scan:start': true,
+  'scan:cancel': true,
+  'findings:list': true,
+  'demo:open': true,
+  'report:render': true,
+  'export:render': true,
+} as const satisfies Record<ApiName, true>;
+
+export const API_NAMES = Object.keys(API_NAME_SET) as ApiName[];
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.hasOwn(API_NAME_SET, name);
+}
+
+/** Push events from the core to the UI. */
+export interface ApiEvents {
+  'scan:progress': ScanProgress;
+  'scan:finished': ScanFinished;
+}
+
+export type ApiEventName = keyof ApiEvents;
+
+const EVENT_NAME_SET = {
+  'scan:progress': true,
+  'scan:finished': true,
+} as const satisfies Record<ApiEventName, true>;
+
+export const API_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as ApiEventName[];
+
+export function isApiEventName(name: unknown): name is ApiEventName {
+  return typeof name === 'string' && Object.hasOwn(EVENT_NAME_SET, name);
+}
+
+/** The surface the preload script exposes as `window.leasehold`, and the browser client implements. */
+export interface LeaseholdBridge {
+  invoke<K extends ApiName>(name: K, req: ApiRequest<K>): Promise<ApiResponse<K>>;
+  /** Subscribe to an event; returns an unsubscribe function. */
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}

@@ -1,0 +1,79 @@
+import type { Area } from './area.ts';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['FAIL', 'PASS', 'NOT_ASSESSED', 'NOT_APPLICABLE'] as const;
+/** PASS and FAIL are only ever given on data that was read; missing data is NOT_ASSESSED. */
+export type Status = (typeof STATUSES)[number];
+
+/** Why data behind a check could not be read. */
+export const CALL_ERROR_KINDS = [
+  'permission-denied',
+  'explicit-deny',
+  'region-disabled',
+  'service-not-enabled',
+  'throttled',
+  'timeout',
+  'server-error',
+  'malformed-response',
+  'network',
+  'credentials',
+  'not-collected',
+  'unknown',
+] as const;
+export type CallErrorKind = (typeof CALL_ERROR_KINDS)[number];
+
+export const CALL_ERROR_TITLES: Readonly<Record<CallErrorKind, string>> = {
+  'permission-denied': 'Missing permission',
+  'explicit-deny': 'Denied by an explicit deny (SCP, boundary or policy)',
+  'region-disabled': 'Region not enabled',
+  'service-not-enabled': 'Service not enabled or not subscribed',
+  throttled: 'Throttled after retries',
+  timeout: 'Timed out',
+  'server-error': 'AWS server error',
+  'malformed-response': 'Malformed response',
+  network: 'Network error',
+  credentials: 'Credentials rejected or expired',
+  'not-collected': 'Not collected in this scan',
+  unknown: 'Unexpected error',
+};
+
+/** One API call behind a finding, with the relevant part of the response. */
+export interface Evidence {
+  /** API name as "service:Operation", e.g. "ec2:DescribeSecurityGroups". */
+  call: string;
+  region: string;
+  /** ISO 8601 time at which the data was collected. */
+  time: string;
+  /** The relevant excerpt of the response (JSON text, trimmed). */
+  excerpt: string;
+}
+
+export interface NotAssessedReason {
+  kind: CallErrorKind;
+  /** The AWS error code when there was one, e.g. "AccessDenied". */
+  code: string;
+  /** The call that failed, "service:Operation". */
+  call: string;
+  message: string;
+}
+
+/** The native finding shape, also the JSON export shape. */
+export interface Finding {
+  checkId: string;
+  title: string;
+  area: Area;
+  service: string;
+  severity: Severity;
+  status: Status;
+  message: string;
+  resourceId: string;
+  resourceArn: string;
+  resourceName: string;
+  region: string;
+  accountId: string;
+  evidence: Evidence[];
+  /** Present when status is NOT_ASSESSED. */
+  reason?: NotAssessedReason;
+}
