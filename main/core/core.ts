@@ -2,9 +2,14 @@
  * Composition root of the core: opens the store, builds the handler table and the event hub.
  * Plain Node: the CLI, the HTTP bridge and the Electron shell all start here.
  */
-import { type Handlers } from './api.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Handlers } from './api.ts';
 import { createEventHub, type EventHub } from './events.ts';
+import { createHandlers } from './handlers.ts';
 import { assetPaths, type AssetPaths } from './paths.ts';
+import { openDatabase, type Db } from './store/open.ts';
+import { markOrphanedScansInterrupted } from './store/scans.ts';
 
 export interface CoreOptions {
   /** The app's root folder (repo root, or the packaged app's resources). */
@@ -21,26 +26,46 @@ export interface Core {
   events: EventHub;
   paths: AssetPaths;
   dbPath: string;
+  db: Db;
+  version: string;
+  /** Resolves when every running scan has ended. */
+  idle(): Promise<void>;
   close(): void;
+}
+
+export function readVersion(rootDir: string): string {
+  return (JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export function createCore(opts: CoreOptions): Core {
   const events = createEventHub();
   const paths = assetPaths(opts.rootDir);
-  const notYet = async (): Promise<never> => {
-    throw new Error('not implemented yet');
+  const version = readVersion(opts.rootDir);
+  const db = openDatabase(opts.dbPath, paths.migrationsDir);
+  // Only one process owns running scans; anything still "running" at open was cut off.
+  markOrphanedScansInterrupted(db);
+  const { handlers, running } = createHandlers({
+    db,
+    env: opts.env,
+    paths,
+    emit: events.emit,
+    version,
+    dataDir: opts.dataDir,
+    dbPath: opts.dbPath,
+  });
+  return {
+    handlers,
+    events,
+    paths,
+    dbPath: opts.dbPath,
+    db,
+    version,
+    async idle() {
+      await Promise.allSettled([...running.values()].map((s) => s.done));
+    },
+    close() {
+      for (const s of running.values()) s.cancel();
+      db.close();
+    },
   };
-  const handlers = {
-    'app:info': async () => ({ version: '0.1.0', dataDir: opts.dataDir, dbPath: opts.dbPath }),
-    'profiles:list': notYet,
-    'scans:list': notYet,
-    'scans:get': notYet,
-    'scan:start': notYet,
-    'scan:cancel': notYet,
-    'findings:list': notYet,
-    'demo:open': notYet,
-    'report:render': notYet,
-    'export:render': notYet,
-  } satisfies Handlers;
-  return { handlers, events, paths, dbPath: opts.dbPath, close() {} };
 }

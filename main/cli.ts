@@ -1,0 +1,93 @@
+/**
+ * `leasehold`, the headless command line. Every command calls the same handler table as the UI.
+ * Exit codes: 0 success, 2 usage error, 1 failure. Errors are one line unless --debug.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiFailure } from './core/api.ts';
+import { createCore, readVersion, type Core } from './core/core.ts';
+import { defaultDataDir, resolveDbPath } from './core/paths.ts';
+import { flag, parseArgs, UsageError, type ParsedArgs } from './cli/args.ts';
+import * as commands from './cli/commands.ts';
+import { serve } from './cli/serve.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const HELP = `leasehold: audit the customer side of the AWS Shared Responsibility Model
+
+Usage: leasehold <command> [options]
+
+Commands:
+  profiles                                  List AWS profiles from ~/.aws/config and ~/.aws/credentials
+  scan --profile P [--regions a,b|all] [--areas a,b]
+                                            Scan an account (default: all enabled regions, all areas)
+  scans                                     List stored scans
+  findings --scan ID|latest [--status S] [--json]
+                                            Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
+  report --scan ID|latest --out FILE.pdf    Write the PDF report
+  export --scan ID|latest --format json|csv --out FILE
+                                            Export findings
+  demo [--out FILE.pdf]                     Load the bundled demo engagement and write its report (offline)
+  serve [--port N] [--no-open]              Serve the UI on 127.0.0.1 for any browser
+
+Options:
+  --db PATH     SQLite database to use (or LEASEHOLD_DB); default: the app's data folder
+  --debug       Print stack traces on errors
+  --help        Show this help
+  --version     Show the version
+
+Areas: data-protection, identity-access, compute-maintenance, network, s3, logging-monitoring
+`;
+
+const SPEC = {
+  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port'],
+  switches: ['debug', 'help', 'version', 'json', 'no-open'],
+} as const;
+
+const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> = {
+  profiles: (core) => commands.profiles(core),
+  scan: commands.scan,
+  scans: (core) => commands.scans(core),
+  findings: commands.findings,
+  report: commands.report,
+  export: commands.exportFindings,
+  demo: commands.demo,
+  serve,
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: ParsedArgs;
+  let debug = argv.includes('--debug');
+  try {
+    args = parseArgs(argv, SPEC);
+    debug = args.flags.has('debug');
+    if (args.flags.has('version')) {
+      process.stdout.write(`${readVersion(ROOT)}\n`);
+      return 0;
+    }
+    if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+      process.stdout.write(HELP);
+      return args.command === undefined && !args.flags.has('help') ? 2 : 0;
+    }
+    const run = COMMANDS[args.command];
+    if (!run) throw new UsageError(`Unknown command "${args.command.slice(0, 40)}"; see \`leasehold --help\``);
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]?.slice(0, 40)}"`);
+    const dataDir = defaultDataDir(process.env);
+    const core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ dbFlag: flag(args, 'db'), env: process.env, dataDir }), env: process.env });
+    try {
+      await run(core, args);
+    } finally {
+      if (args.command !== 'serve') core.close();
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`leasehold: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof ApiFailure || err instanceof commands.CommandFailure ? err.message : String((err as Error)?.message ?? err);
+    process.stderr.write(`leasehold: ${message.split('\n', 1)[0]}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,106 @@
+/** The handler table: every call of shared/api.ts, implemented once for both transports. */
+import type { FilePayload, ScanDetail } from '../../shared/api.ts';
+import { AREAS, isArea } from '../../shared/model/area.ts';
+import { STATUSES, type Finding, type Status } from '../../shared/model/finding.ts';
+import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
+import { listProfiles } from './aws/profiles.ts';
+import { CHECKS } from './checks/index.ts';
+import { loadDemo } from './demo.ts';
+import type { AssetPaths } from './paths.ts';
+import { toCsv, toJson } from './report/export.ts';
+import { buildReportModel, summarizeAreas } from './report/model.ts';
+import { renderPdf } from './report/pdf.ts';
+import { startScan, type RunningScan } from './scan/run-scan.ts';
+import { listFindings } from './store/findings.ts';
+import type { Db } from './store/open.ts';
+import { getScan, latestScanId, listScans } from './store/scans.ts';
+import { safeFileName } from './util/file-names.ts';
+
+export interface HandlerDeps {
+  db: Db;
+  env: NodeJS.ProcessEnv;
+  paths: AssetPaths;
+  emit: EmitEvent;
+  version: string;
+  dataDir: string;
+  dbPath: string;
+}
+
+export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running: Map<string, RunningScan> } {
+  const running = new Map<string, RunningScan>();
+
+  const scanDetail = (scanId: unknown): ScanDetail => {
+    const id = resolveScanId(deps.db, scanId);
+    const scan = getScan(deps.db, id);
+    if (!scan) throw new ApiFailure('not-found', `No scan with id "${String(scanId).slice(0, 60)}"; run \`leasehold scans\` to list them.`);
+    return { ...scan, areaSummaries: summarizeAreas(listFindings(deps.db, id)) };
+  };
+
+  const handlers = {
+    'app:info': async () => ({ version: deps.version, dataDir: deps.dataDir, dbPath: deps.dbPath }),
+    'profiles:list': () => listProfiles(deps.env),
+    'scans:list': async () => listScans(deps.db),
+    'scans:get': async (req) => scanDetail(req.scanId),
+    'scan:start': async (req) => {
+      if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to scan.');
+      const areas = req.areas ?? [...AREAS];
+      if (!Array.isArray(areas) || !areas.every((a) => typeof a === 'string' && isArea(a))) {
+        throw new ApiFailure('bad-request', `Unknown area; use one of ${AREAS.join(', ')}.`);
+      }
+      const regions = req.regions;
+      if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
+        throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
+      }
+      const scan = await startScan({ db: deps.db, env: deps.env, emit: deps.emit, toolVersion: deps.version }, { profile: req.profile, regions, areas });
+      running.set(scan.scanId, scan);
+      void scan.done.finally(() => running.delete(scan.scanId));
+      return { scanId: scan.scanId };
+    },
+    'scan:cancel': async (req) => {
+      const scan = running.get(String(req.scanId));
+      scan?.cancel();
+      return { cancelled: scan !== undefined };
+    },
+    'findings:list': async (req) => {
+      const id = resolveScanId(deps.db, req.scanId);
+      if (req.status !== undefined && !STATUSES.includes(req.status)) throw new ApiFailure('bad-request', `Unknown status ${String(req.status)}.`);
+      if (req.area !== undefined && !isArea(String(req.area))) throw new ApiFailure('bad-request', `Unknown area ${String(req.area)}.`);
+      return listFindings(deps.db, id, { status: req.status as Status | undefined, area: req.area });
+    },
+    'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
+    'report:render': async (req) => {
+      const scan = scanDetail(req.scanId);
+      const model = buildReportModel({ scan, findings: listFindings(deps.db, scan.id), checks: CHECKS.map((c) => c.meta) });
+      const pdf = await renderPdf(model, { fontsDir: deps.paths.fontsDir });
+      return payload(`${reportBaseName(scan, model.clientName)}.pdf`, 'application/pdf', pdf);
+    },
+    'export:render': async (req) => {
+      const scan = scanDetail(req.scanId);
+      const findings: Finding[] = listFindings(deps.db, scan.id);
+      if (req.format === 'json') return payload(`${reportBaseName(scan)}.json`, 'application/json', Buffer.from(toJson(findings)));
+      if (req.format === 'csv') return payload(`${reportBaseName(scan)}.csv`, 'text/csv', Buffer.from(toCsv(findings)));
+      throw new ApiFailure('bad-request', `Unknown export format ${String(req.format)}; use json or csv.`);
+    },
+  } satisfies Handlers;
+  return { handlers, running };
+}
+
+/** "latest" or an id; anything else is a clear error. */
+export function resolveScanId(db: Db, scanId: unknown): string {
+  if (scanId === 'latest') {
+    const id = latestScanId(db);
+    if (!id) throw new ApiFailure('not-found', 'There are no scans yet; run `leasehold scan --profile P` or `leasehold demo`.');
+    return id;
+  }
+  if (typeof scanId !== 'string' || scanId === '') throw new ApiFailure('bad-request', 'A scan id (or "latest") is required.');
+  return scanId;
+}
+
+function payload(fileName: string, mimeType: string, content: Buffer): FilePayload {
+  return { fileName, mimeType, base64: content.toString('base64') };
+}
+
+function reportBaseName(scan: ScanDetail, client?: string): string {
+  const date = (scan.endedAt ?? scan.startedAt).slice(0, 10);
+  return safeFileName(`leasehold-${client ?? scan.label ?? ''}-${scan.accountId}-${date}`);
+}

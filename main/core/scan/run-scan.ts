@@ -1,0 +1,115 @@
+/**
+ * One scan, start to finish: sign in, plan regions, collect (stored unit by unit), evaluate,
+ * store findings. Errors before collection are one-line ApiFailures for the caller; once the
+ * scan runs, it always ends with a status.
+ */
+import { AREAS, type Area } from '../../../shared/model/area.ts';
+import type { ScanStatus } from '../../../shared/model/scan.ts';
+import type { EmitEvent } from '../api.ts';
+import { AwsSession } from '../aws/session.ts';
+import { CHECKS } from '../checks/index.ts';
+import type { Check } from '../checks/types.ts';
+import { datasetsFor } from '../collect/index.ts';
+import { collectSnapshot } from '../engine/collect.ts';
+import { checksForAreas, evaluateChecks } from '../engine/evaluate.ts';
+import { planRegions } from '../engine/regions.ts';
+import { Snapshot } from '../engine/snapshot.ts';
+import { replaceFindings } from '../store/findings.ts';
+import type { Db } from '../store/open.ts';
+import { finishScan, insertScan } from '../store/scans.ts';
+import { writeRecords } from '../store/snapshot.ts';
+import { CHECKS_VERSION } from './checks-version.ts';
+import { newScanId } from './ids.ts';
+
+export interface ScanDeps {
+  db: Db;
+  env: NodeJS.ProcessEnv;
+  emit: EmitEvent;
+  toolVersion: string;
+  checks?: readonly Check[];
+  now?: () => Date;
+  concurrency?: number;
+}
+
+export interface ScanRequest {
+  profile: string;
+  regions?: string[] | 'all';
+  areas?: Area[];
+  mfaCodeProvider?: (serial: string) => Promise<string>;
+}
+
+export interface RunningScan {
+  scanId: string;
+  cancel(): void;
+  done: Promise<ScanStatus>;
+}
+
+export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<RunningScan> {
+  const now = deps.now ?? (() => new Date());
+  const areas = req.areas && req.areas.length > 0 ? req.areas : [...AREAS];
+  const checks = checksForAreas(deps.checks ?? CHECKS, areas);
+  const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider });
+  const startedAt = now();
+  let identity;
+  let plan;
+  try {
+    identity = await session.identity();
+    plan = await planRegions(session, req.regions, startedAt);
+  } catch (err) {
+    session.close();
+    throw err;
+  }
+  const scanId = newScanId(startedAt);
+  insertScan(deps.db, {
+    id: scanId,
+    profile: req.profile,
+    accountId: identity.accountId,
+    callerArn: identity.arn,
+    regions: plan.regions,
+    areas,
+    startedAt: startedAt.toISOString(),
+    toolVersion: deps.toolVersion,
+    checksVersion: CHECKS_VERSION,
+  });
+  writeRecords(deps.db, scanId, [plan.record]);
+  const controller = new AbortController();
+  const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
+  const began = Date.now();
+  let last = { unitsDone: 0, unitsTotal: 0, errors: 0 };
+
+  const done = (async (): Promise<ScanStatus> => {
+    let status: ScanStatus = 'complete';
+    let error: string | undefined;
+    try {
+      await collectSnapshot({
+        session,
+        datasets: datasetsFor(new Set(checks.flatMap((c) => c.needs))),
+        regions: plan.regions,
+        snapshot,
+        signal: controller.signal,
+        concurrency: deps.concurrency,
+        now,
+        onRecords: (records) => writeRecords(deps.db, scanId, records),
+        onProgress: (p) => {
+          last = p;
+          const elapsed = (Date.now() - began) / 1000;
+          const eta = p.unitsDone > 0 ? Math.round((elapsed / p.unitsDone) * (p.unitsTotal - p.unitsDone)) : null;
+          deps.emit('scan:progress', { scanId, phase: 'collecting', ...p, calls: session.calls, etaSeconds: eta });
+        },
+      });
+      if (controller.signal.aborted) status = 'cancelled';
+      deps.emit('scan:progress', { scanId, phase: 'evaluating', ...last, service: '', region: '', calls: session.calls, etaSeconds: 0 });
+      replaceFindings(deps.db, scanId, evaluateChecks(checks, snapshot));
+    } catch (err) {
+      status = 'failed';
+      error = (err as Error).message.split('\n', 1)[0];
+    } finally {
+      session.close();
+    }
+    finishScan(deps.db, scanId, status, now().toISOString(), session.calls, error);
+    deps.emit('scan:finished', error ? { scanId, status, error } : { scanId, status });
+    return status;
+  })();
+
+  return { scanId, cancel: () => controller.abort(), done };
+}

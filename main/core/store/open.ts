@@ -1,0 +1,53 @@
+/**
+ * Opening the database: pragmas on every open, integrity check, migrations. A damaged file is
+ * moved aside with its -wal and -shm and reported; it is never replaced silently.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ApiFailure } from '../api.ts';
+import { migrate } from './migrate.ts';
+
+export type Db = Database.Database;
+
+export function openDatabase(dbPath: string, migrationsDir: string, now: () => Date = () => new Date()): Db {
+  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  let db: Db | undefined;
+  try {
+    db = new Database(dbPath);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DamagedDatabase(String(check));
+  } catch (err) {
+    db?.close();
+    if (err instanceof DamagedDatabase || isCorruptionError(err)) {
+      const movedTo = moveAside(dbPath, now());
+      throw new ApiFailure(
+        'db-damaged',
+        `The Leasehold database ${dbPath} is damaged and was moved to ${movedTo}; restore a backup or start again to create a new one.`,
+      );
+    }
+    throw err;
+  }
+  migrate(db, migrationsDir);
+  return db;
+}
+
+class DamagedDatabase extends Error {}
+
+function isCorruptionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT');
+}
+
+function moveAside(dbPath: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const target = `${dbPath}.damaged-${stamp}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, target + suffix);
+  }
+  return target;
+}

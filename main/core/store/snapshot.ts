@@ -1,0 +1,57 @@
+/** The raw snapshot of a scan: one row per (dataset, region, resource) with data or a classified error. */
+import type { CallErrorKind } from '../../../shared/model/finding.ts';
+import type { SnapshotRecord } from '../engine/snapshot.ts';
+import type { Db } from './open.ts';
+
+interface RecordRow {
+  dataset: string;
+  region: string;
+  resource_key: string;
+  ok: 0 | 1;
+  data: string | null;
+  error_kind: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  collected_at: string;
+  calls: number;
+}
+
+/** Written per collection unit, in one transaction, so a killed process leaves whole units only. */
+export function writeRecords(db: Db, scanId: string, records: SnapshotRecord[]): void {
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO snapshot_records (scan_id, dataset, region, resource_key, ok, data, error_kind, error_code,
+       error_message, collected_at, calls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const r of records) {
+      insert.run(
+        scanId,
+        r.dataset,
+        r.region,
+        r.resourceKey,
+        r.ok ? 1 : 0,
+        r.ok ? JSON.stringify(r.data) : null,
+        r.ok ? null : r.error.kind,
+        r.ok ? null : r.error.code,
+        r.ok ? null : r.error.message,
+        r.collectedAt,
+        r.calls,
+      );
+    }
+  })();
+}
+
+export function readRecords(db: Db, scanId: string): SnapshotRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM snapshot_records WHERE scan_id = ? ORDER BY dataset, region, resource_key')
+    .all(scanId) as RecordRow[];
+  return rows.map((r): SnapshotRecord => {
+    const base = { dataset: r.dataset, region: r.region, resourceKey: r.resource_key, collectedAt: r.collected_at, calls: r.calls };
+    if (r.ok) return { ...base, ok: true, data: JSON.parse(r.data ?? 'null') as unknown };
+    return {
+      ...base,
+      ok: false,
+      error: { kind: (r.error_kind ?? 'unknown') as CallErrorKind, code: r.error_code ?? '', message: r.error_message ?? '' },
+    };
+  });
+}
