@@ -3,7 +3,7 @@
  * moved aside with its -wal and -shm and reported; it is never replaced silently.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiFailure } from '../api.ts';
 import { migrate } from './migrate.ts';
@@ -14,6 +14,8 @@ export function openDatabase(dbPath: string, migrationsDir: string, now: () => D
   mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
   let db: Db | undefined;
   try {
+    // A file that is not SQLite at all is moved aside before SQLite touches its -wal.
+    if (!hasSqliteHeader(dbPath)) throw new DamagedDatabase('not a SQLite database');
     db = new Database(dbPath);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -37,6 +39,20 @@ export function openDatabase(dbPath: string, migrationsDir: string, now: () => D
 }
 
 class DamagedDatabase extends Error {}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasSqliteHeader(dbPath: string): boolean {
+  if (!existsSync(dbPath) || statSync(dbPath).size === 0) return true;
+  const fd = openSync(dbPath, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function isCorruptionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';

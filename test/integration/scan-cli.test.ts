@@ -1,0 +1,109 @@
+/**
+ * The foundation's promise end to end: a profile with endpoint_url, the real `leasehold` CLI, the
+ * real SDK over HTTP to the loopback AWS, a real SQLite file, then report and export.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Finding } from '../../shared/model/finding.ts';
+import { startFakeAws, writeAwsProfile, type FakeAws } from '../support/fake-aws/index.ts';
+import { misconfigured, PLANTED } from '../support/fake-aws/accounts/misconfigured.ts';
+import { runCli } from '../support/cli.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+let fake: FakeAws;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+before(async () => {
+  fake = await startFakeAws(misconfigured);
+  dir = mkdtempSync(join(tmpdir(), 'leasehold-scan-'));
+  const files = writeAwsProfile(dir, { profile: 'client-audit', endpoint: fake.endpoint, region: 'us-east-1' });
+  env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, LEASEHOLD_DB: join(dir, 'leasehold.db') };
+  for (const k of ['AWS_PROFILE', 'AWS_REGION', 'AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID']) env[k] = '';
+});
+after(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('profiles lists the configured profile with its kind and endpoint', async () => {
+  const r = await runCli(['profiles'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /client-audit\s+keys\s+us-east-1\s+http:\/\/127\.0\.0\.1:\d+/);
+});
+
+test('scan, then report and export: every planted problem found, no planted correct configuration flagged', async () => {
+  const scan = await runCli(['scan', '--profile', 'client-audit'], env);
+  assert.equal(scan.code, 0, scan.stderr);
+  assert.match(scan.stdout, /complete: account 111122223333/);
+  assert.ok(fake.calls.get('sts:GetCallerIdentity'), 'the scan went through the endpoint_url');
+
+  const jsonPath = join(dir, 'findings.json');
+  const exported = await runCli(['export', '--scan', 'latest', '--format', 'json', '--out', jsonPath], env);
+  assert.equal(exported.code, 0, exported.stderr);
+  const findings = JSON.parse(readFileSync(jsonPath, 'utf8')) as Finding[];
+  assert.ok(Array.isArray(findings) && findings.length > 10);
+  for (const key of ['checkId', 'title', 'area', 'service', 'severity', 'status', 'message', 'resourceId', 'resourceArn', 'resourceName', 'region', 'accountId']) {
+    assert.ok(findings.every((f) => typeof (f as unknown as Record<string, unknown>)[key] === 'string'), `every finding has ${key}`);
+  }
+  const areas = new Set(findings.map((f) => f.area));
+  assert.deepEqual([...areas].sort(), ['compute-maintenance', 'data-protection', 'identity-access', 'logging-monitoring', 'network', 's3']);
+
+  for (const item of PLANTED.filter((p) => p.checkId)) {
+    const region = item.region ?? 'global';
+    const match = findings.filter((f) => f.checkId === item.checkId && f.resourceId === item.resource && f.region === region);
+    assert.equal(match.length, 1, `one finding for ${item.checkId} on ${item.resource} in ${region}`);
+    assert.equal(match[0]?.status, item.expect, `${item.checkId} ${item.resource}: ${item.note}`);
+  }
+  assert.ok(findings.filter((f) => f.status !== 'NOT_APPLICABLE').every((f) => f.status !== 'FAIL' || f.evidence.length > 0), 'every FAIL has evidence');
+
+  const csvPath = join(dir, 'findings.csv');
+  assert.equal((await runCli(['export', '--scan', 'latest', '--format', 'csv', '--out', csvPath], env)).code, 0);
+  assert.equal(readFileSync(csvPath, 'utf8').trim().split('\n').length, findings.length + 1, 'one CSV row per finding plus a header');
+
+  const pdfPath = join(dir, 'report.pdf');
+  const report = await runCli(['report', '--scan', 'latest', '--out', pdfPath], env);
+  assert.equal(report.code, 0, report.stderr);
+  assert.equal(readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
+  execFileSync('qpdf', ['--check', pdfPath]);
+  const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
+  assert.match(text, /111122223333/);
+});
+
+test('a denied API is NOT_ASSESSED with its reason, and the scan still completes', async () => {
+  fake.faults.push({ service: 'iam', action: 'GetAccountSummary', status: 403, code: 'AccessDenied', message: 'User is not authorized to perform: iam:GetAccountSummary with an explicit deny in a service control policy' });
+  const scan = await runCli(['scan', '--profile', 'client-audit', '--regions', 'us-east-1', '--areas', 'identity-access'], env);
+  assert.equal(scan.code, 0, scan.stderr);
+  const out = await runCli(['findings', '--scan', 'latest', '--json'], env);
+  const findings = JSON.parse(out.stdout) as Finding[];
+  const root = findings.filter((f) => f.checkId.startsWith('iam-root'));
+  assert.equal(root.length, 2);
+  for (const f of root) {
+    assert.equal(f.status, 'NOT_ASSESSED');
+    assert.equal(f.reason?.kind, 'explicit-deny');
+    assert.equal(f.reason?.code, 'AccessDenied');
+  }
+  fake.faults.length = 0;
+});
+
+test('errors are one clear line: unknown profile exits 1, bad usage exits 2', async () => {
+  const missing = await runCli(['scan', '--profile', 'nope'], env);
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stderr.trim().split('\n').length, 1);
+  assert.match(missing.stderr, /Profile "nope" was not found/);
+  const usage = await runCli(['scan'], env);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /needs --profile/);
+  const unknown = await runCli(['frobnicate'], env);
+  assert.equal(unknown.code, 2);
+  const badRegion = await runCli(['scan', '--profile', 'client-audit', '--regions', 'mars-north-9x'], env);
+  assert.equal(badRegion.code, 1);
+  assert.match(badRegion.stderr, /not an AWS region name/);
+  const help = await runCli(['--help'], env);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /report --scan ID\|latest --out FILE\.pdf/);
+});
