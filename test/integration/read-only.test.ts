@@ -27,3 +27,47 @@ test('a session client refuses a mutating call before anything is sent, and stil
   assert.ok((groups.SecurityGroups ?? []).length > 0);
   assert.equal(session.endpoints.get('ec2'), fake.endpoint, 'the endpoint used is recorded per service');
 });
+
+const PACKAGES = {
+  ec2: '@aws-sdk/client-ec2',
+  s3: '@aws-sdk/client-s3',
+  iam: '@aws-sdk/client-iam',
+  sts: '@aws-sdk/client-sts',
+  cloudtrail: '@aws-sdk/client-cloudtrail',
+} as const;
+const READ_PREFIX = /^(Describe|Get|List|Lookup|BatchGet|Search|Head)/;
+
+test('every command of every client package used is refused before sending unless it is an allowlisted read', async (t) => {
+  const { READ_OPERATIONS } = await import('../../main/core/aws/read-only.ts');
+  const fake = await startFakeAws(misconfigured);
+  const dir = mkdtempSync(join(tmpdir(), 'leasehold-ro-'));
+  t.after(async () => {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const files = writeAwsProfile(dir, { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
+  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
+  t.after(() => session.close());
+  let refused = 0;
+  for (const [service, pkg] of Object.entries(PACKAGES) as [keyof typeof PACKAGES, string][]) {
+    const mod = (await import(pkg)) as Record<string, unknown>;
+    const commands = Object.keys(mod).filter(
+      (k) => /^[A-Z]\w*Command$/.test(k) && typeof (mod[k] as { prototype?: { resolveMiddleware?: unknown } }).prototype?.resolveMiddleware === 'function',
+    );
+    for (const op of READ_OPERATIONS[service] ?? []) {
+      assert.ok(commands.includes(`${op}Command`), `${service}:${op} exists in ${pkg}`);
+      assert.match(op, READ_PREFIX, `${service}:${op} is a read operation by name`);
+    }
+    const client = session.client(service, 'us-east-1') as unknown as { send(c: unknown): Promise<unknown> };
+    for (const name of commands) {
+      const op = name.slice(0, -'Command'.length);
+      if (READ_OPERATIONS[service]?.has(op)) continue;
+      const Command = mod[name] as new (input: object) => unknown;
+      await assert.rejects(client.send(new Command({})), { name: 'ReadOnlyViolation' }, `${service}:${op} must be refused`);
+      refused += 1;
+    }
+  }
+  assert.equal([...fake.calls.values()].reduce((a, b) => a + b, 0), 0, 'no refused command reached the endpoint');
+  assert.ok(refused > 1000, `refused ${refused} commands`);
+  t.diagnostic(`refused ${refused} non-allowlisted commands before sending`);
+});

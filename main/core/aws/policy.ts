@@ -1,0 +1,29 @@
+/**
+ * The least-privilege IAM policy for a scan, generated from what the enabled checks declare they
+ * collect. IAM action names differ from API names in places (s3:ListBuckets needs
+ * s3:ListAllMyBuckets), so each dataset declares its IAM actions explicitly.
+ */
+import type { Area } from '../../../shared/model/area.ts';
+import { CHECKS } from '../checks/index.ts';
+import { datasetsFor } from '../collect/index.ts';
+import { checksForAreas } from '../engine/evaluate.ts';
+
+/** Calls the engine makes for every scan, whatever the checks. sts:GetCallerIdentity needs no permission. */
+const ALWAYS = ['ec2:DescribeRegions'];
+
+export interface IamPolicy {
+  Version: '2012-10-17';
+  Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
+}
+
+export function requiredActions(areas: readonly Area[]): string[] {
+  const datasets = datasetsFor(new Set(checksForAreas(CHECKS, areas).flatMap((c) => c.needs)));
+  return [...new Set([...ALWAYS, ...datasets.flatMap((d) => d.iamActions)])].sort();
+}
+
+export function leastPrivilegePolicy(areas: readonly Area[]): IamPolicy {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'LeaseholdReadOnlyAudit', Effect: 'Allow', Action: requiredActions(areas), Resource: '*' }],
+  };
+}
