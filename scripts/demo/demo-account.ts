@@ -20,7 +20,7 @@ const sg = (id: string, name: string, vpc: string, ingress: NonNullable<FakeAcco
 const instance = (id: string, name: string, tokens: 'optional' | 'required', image: string) => ({
   InstanceId: id,
   ImageId: image,
-  InstanceType: 't3.medium',
+  InstanceType: 't3.medium' as const,
   State: { Code: 16, Name: 'running' as const },
   MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' as const, State: 'applied' as const, HttpPutResponseHopLimit: 2 },
   PlatformDetails: 'Linux/UNIX',

@@ -99,7 +99,7 @@ export class AwsSession {
       endpoint,
       maxAttempts: 5,
       retryMode: 'adaptive',
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
       ...(service === 's3' ? { forcePathStyle: endpoint !== undefined, followRegionRedirects: true } : {}),
     });
     installReadOnlyGuard(client, service);

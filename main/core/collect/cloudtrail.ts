@@ -36,6 +36,7 @@ export const cloudtrailDatasets: DatasetDef[] = [
         for (const t of r.data as Trail[]) if (t.TrailARN && !trails.has(t.TrailARN)) trails.set(t.TrailARN, t);
       }
       return perResource(
+        ctx,
         [...trails.values()],
         (t) => ({ region: t.HomeRegion ?? ctx.homeRegion, resourceKey: t.TrailARN ?? '' }),
         async (t, region) => {

@@ -66,6 +66,7 @@ function bucketDataset(
       const list = ctx.snapshot.read<BucketEntry[]>('s3:ListBuckets', GLOBAL);
       if (!list.ok) return [];
       return perResource(
+        ctx,
         list.data,
         (b) => ({ region: b.BucketRegion, resourceKey: b.Name }),
         (b, region) => call(ctx, b.Name, region),

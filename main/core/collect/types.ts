@@ -23,6 +23,8 @@ export interface CollectContext {
   /** What has been collected so far; per-resource datasets read their parents here. */
   snapshot: Snapshot;
   signal: AbortSignal;
+  /** When set (doctor's permission probe), per-resource datasets call only this many resources. */
+  sample?: number;
   /** Sends one command and counts its HTTP attempts (retries included) for this unit. */
   send<T>(client: { send(command: never): Promise<unknown> }, command: unknown): Promise<T>;
 }

@@ -7,7 +7,8 @@ import type { AwsSession } from '../aws/session.ts';
 import type { CollectContext, DatasetDef, ResourceResult } from '../collect/types.ts';
 import { mapLimit } from '../collect/paginate.ts';
 import { classifyError } from './classify.ts';
-import { GLOBAL, Snapshot, type SnapshotRecord } from './snapshot.ts';
+import type { Snapshot} from './snapshot.ts';
+import { GLOBAL, type SnapshotRecord } from './snapshot.ts';
 
 export interface CollectProgress {
   unitsDone: number;
@@ -29,6 +30,8 @@ export interface CollectOptions {
   signal: AbortSignal;
   concurrency?: number;
   now?: () => Date;
+  /** Per-resource datasets call at most this many resources (doctor's probe). */
+  sample?: number;
 }
 
 interface Unit {
@@ -43,9 +46,12 @@ export async function collectSnapshot(opts: CollectOptions): Promise<void> {
   const state = { unitsDone: 0, calls: 0, errors: 0 };
 
   for (const level of levels) {
-    const units: Unit[] = level.flatMap((dataset) =>
+    const all: Unit[] = level.flatMap((dataset) =>
       dataset.scope === 'regional' ? opts.regions.map((region) => ({ dataset, region })) : [{ dataset, region: GLOBAL }],
     );
+    // Resuming: units already collected (or failed for a reason a retry won't fix) are kept as they are.
+    const units = all.filter((u) => !alreadyCollected(opts.snapshot, u));
+    state.unitsDone += all.length - units.length;
     await mapLimit(units, opts.concurrency ?? 8, async (unit) => {
       if (opts.signal.aborted) return;
       const records = await runUnit(unit, opts, now);
@@ -70,6 +76,7 @@ async function runUnit(unit: Unit, opts: CollectOptions, now: () => Date): Promi
     homeRegion: opts.session.homeRegion,
     snapshot: opts.snapshot,
     signal: opts.signal,
+    sample: opts.sample,
     async send<T>(client: { send(command: never): Promise<unknown> }, command: unknown): Promise<T> {
       try {
         const out = (await client.send(command as never)) as { $metadata?: { attempts?: number } };
@@ -100,6 +107,16 @@ async function runUnit(unit: Unit, opts: CollectOptions, now: () => Date): Promi
     if ((err as Error).name === 'ReadOnlyViolation') throw err;
     return [{ dataset: id, region: unit.region, resourceKey: '', ok: false, error: classifyError(err), collectedAt: now().toISOString(), calls }];
   }
+}
+
+const RETRYABLE = new Set(['throttled', 'timeout', 'server-error', 'network', 'malformed-response', 'credentials', 'unknown']);
+
+function alreadyCollected(snapshot: Snapshot, unit: Unit): boolean {
+  const records =
+    unit.dataset.scope === 'per-resource'
+      ? snapshot.records(unit.dataset.id)
+      : snapshot.records(unit.dataset.id).filter((r) => r.region === unit.region);
+  return records.length > 0 && records.every((r) => r.ok || !RETRYABLE.has(r.error.kind));
 }
 
 /** Datasets grouped so that each group only depends on earlier groups. */

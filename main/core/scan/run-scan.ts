@@ -1,23 +1,24 @@
 /**
  * One scan, start to finish: sign in, plan regions, collect (stored unit by unit), evaluate,
  * store findings. Errors before collection are one-line ApiFailures for the caller; once the
- * scan runs, it always ends with a status.
+ * scan runs, it always ends with a status. An interrupted or cancelled scan resumes from what
+ * it had already stored.
  */
 import { AREAS, type Area } from '../../../shared/model/area.ts';
 import type { ScanStatus } from '../../../shared/model/scan.ts';
-import type { EmitEvent } from '../api.ts';
+import { ApiFailure, type EmitEvent } from '../api.ts';
 import { AwsSession } from '../aws/session.ts';
 import { CHECKS } from '../checks/index.ts';
 import type { Check } from '../checks/types.ts';
 import { datasetsFor } from '../collect/index.ts';
-import { collectSnapshot } from '../engine/collect.ts';
+import { collectSnapshot, type CollectProgress } from '../engine/collect.ts';
 import { checksForAreas, evaluateChecks } from '../engine/evaluate.ts';
 import { planRegions } from '../engine/regions.ts';
 import { Snapshot } from '../engine/snapshot.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
-import { finishScan, insertScan } from '../store/scans.ts';
-import { writeRecords } from '../store/snapshot.ts';
+import { finishScan, getScan, insertScan, markScanRunning } from '../store/scans.ts';
+import { readRecords, writeRecords } from '../store/snapshot.ts';
 import { CHECKS_VERSION } from './checks-version.ts';
 import { newScanId } from './ids.ts';
 
@@ -47,35 +48,60 @@ export interface RunningScan {
 export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<RunningScan> {
   const now = deps.now ?? (() => new Date());
   const areas = req.areas && req.areas.length > 0 ? req.areas : [...AREAS];
-  const checks = checksForAreas(deps.checks ?? CHECKS, areas);
   const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider });
   const startedAt = now();
-  let identity;
-  let plan;
   try {
-    identity = await session.identity();
-    plan = await planRegions(session, req.regions, startedAt);
+    const identity = await session.identity();
+    const plan = await planRegions(session, req.regions, startedAt);
+    const scanId = newScanId(startedAt);
+    insertScan(deps.db, {
+      id: scanId,
+      profile: req.profile,
+      accountId: identity.accountId,
+      callerArn: identity.arn,
+      regions: plan.regions,
+      areas,
+      startedAt: startedAt.toISOString(),
+      toolVersion: deps.toolVersion,
+      checksVersion: CHECKS_VERSION,
+    });
+    writeRecords(deps.db, scanId, [plan.record]);
+    const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
+    return run(deps, session, scanId, areas, snapshot);
   } catch (err) {
     session.close();
     throw err;
   }
-  const scanId = newScanId(startedAt);
-  insertScan(deps.db, {
-    id: scanId,
-    profile: req.profile,
-    accountId: identity.accountId,
-    callerArn: identity.arn,
-    regions: plan.regions,
-    areas,
-    startedAt: startedAt.toISOString(),
-    toolVersion: deps.toolVersion,
-    checksVersion: CHECKS_VERSION,
-  });
-  writeRecords(deps.db, scanId, [plan.record]);
+}
+
+/** Continues an interrupted, cancelled or failed scan: stored units are kept, the rest collected. */
+export async function resumeScan(deps: ScanDeps, scanId: string, mfaCodeProvider?: (serial: string) => Promise<string>): Promise<RunningScan> {
+  const scan = getScan(deps.db, scanId);
+  if (!scan) throw new ApiFailure('not-found', `No scan with id "${scanId.slice(0, 60)}".`);
+  if (scan.status === 'complete' || scan.status === 'running') {
+    throw new ApiFailure('not-resumable', `Scan ${scanId} is ${scan.status}; only interrupted, cancelled or failed scans can be resumed.`);
+  }
+  const session = await AwsSession.open({ profile: scan.profile, env: deps.env, mfaCodeProvider });
+  try {
+    const identity = await session.identity();
+    if (identity.accountId !== scan.accountId) {
+      throw new ApiFailure('account-mismatch', `Profile "${scan.profile}" now signs in to account ${identity.accountId}, but scan ${scanId} is of ${scan.accountId}.`);
+    }
+    markScanRunning(deps.db, scanId);
+    const snapshot = new Snapshot({ accountId: scan.accountId, partition: session.partition, regions: scan.regions }, readRecords(deps.db, scanId));
+    return run(deps, session, scanId, scan.areas, snapshot);
+  } catch (err) {
+    session.close();
+    throw err;
+  }
+}
+
+function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[], snapshot: Snapshot): RunningScan {
+  const now = deps.now ?? (() => new Date());
+  const checks = checksForAreas(deps.checks ?? CHECKS, areas);
   const controller = new AbortController();
-  const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
   const began = Date.now();
-  let last = { unitsDone: 0, unitsTotal: 0, errors: 0 };
+  let last: CollectProgress = { unitsDone: 0, unitsTotal: 0, errors: 0, calls: 0, service: '', region: '' };
 
   const done = (async (): Promise<ScanStatus> => {
     let status: ScanStatus = 'complete';
@@ -84,7 +110,7 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
       await collectSnapshot({
         session,
         datasets: datasetsFor(new Set(checks.flatMap((c) => c.needs))),
-        regions: plan.regions,
+        regions: snapshot.meta.regions,
         snapshot,
         signal: controller.signal,
         concurrency: deps.concurrency,
@@ -106,7 +132,8 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
     } finally {
       session.close();
     }
-    finishScan(deps.db, scanId, status, now().toISOString(), session.calls, error);
+    const previousCalls = getScan(deps.db, scanId)?.calls ?? 0;
+    finishScan(deps.db, scanId, status, now().toISOString(), previousCalls + session.calls, error);
     deps.emit('scan:finished', error ? { scanId, status, error } : { scanId, status });
     return status;
   })();

@@ -80,6 +80,11 @@ export function finishScan(db: Db, id: string, status: ScanStatus, endedAt: stri
   );
 }
 
+/** A resumed scan runs again, owned by this process. */
+export function markScanRunning(db: Db, id: string): void {
+  db.prepare(`UPDATE scans SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ? WHERE id = ?`).run(process.pid, id);
+}
+
 /** Scans left "running" by a process that no longer exists are interrupted, not running. */
 export function markOrphanedScansInterrupted(db: Db, isAlive: (pid: number) => boolean = processAlive): number {
   const rows = db.prepare(`SELECT id, owner_pid FROM scans WHERE status = 'running'`).all() as { id: string; owner_pid: number | null }[];

@@ -33,7 +33,9 @@ CREATE TABLE scans (
   calls           INTEGER NOT NULL DEFAULT 0,
   error           TEXT,
   -- The process that runs the scan; a "running" scan whose process is gone was interrupted.
-  owner_pid       INTEGER
+  owner_pid       INTEGER,
+  -- Set on a re-evaluation: the scan whose snapshot these results were computed from.
+  source_scan_id  TEXT REFERENCES scans(id) ON DELETE SET NULL
 ) STRICT;
 
 CREATE INDEX scans_by_account ON scans (account_ref, started_at);

@@ -1,0 +1,32 @@
+/**
+ * What a scan could and could not see: per service and region, how many calls returned data and
+ * which failed, and why. The report's coverage section and `leasehold scan`'s summary use it.
+ */
+import type { CallErrorKind } from '../../../shared/model/finding.ts';
+import type { SnapshotRecord } from './snapshot.ts';
+
+export interface CoverageCell {
+  service: string;
+  region: string;
+  ok: number;
+  failed: number;
+  /** Failed calls by reason, with one example call and message per reason. */
+  reasons: Partial<Record<CallErrorKind, { count: number; call: string; code: string; message: string }>>;
+}
+
+export function coverageOf(records: Iterable<SnapshotRecord>): CoverageCell[] {
+  const cells = new Map<string, CoverageCell>();
+  for (const r of records) {
+    const service = r.dataset.split(':', 1)[0] ?? r.dataset;
+    const key = `${service}|${r.region}`;
+    const cell = cells.get(key) ?? { service, region: r.region, ok: 0, failed: 0, reasons: {} };
+    if (r.ok) cell.ok += 1;
+    else {
+      cell.failed += 1;
+      const reason = (cell.reasons[r.error.kind] ??= { count: 0, call: r.dataset, code: r.error.code, message: r.error.message });
+      reason.count += 1;
+    }
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort((a, b) => a.service.localeCompare(b.service) || a.region.localeCompare(b.region));
+}

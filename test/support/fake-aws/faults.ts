@@ -1,0 +1,59 @@
+/**
+ * Fault injection for reliability tests. Rules sit in a plain mutable array on the server handle;
+ * the first live rule matching a request applies before normal handling.
+ */
+
+export interface FaultRule {
+  /** Signing name ('ec2', 'iam', 's3', 'sts', 'cloudtrail') or '*'. */
+  service: string;
+  /** Operation name as the SDK names it ('DescribeInstances', 'ListBuckets') or '*'. */
+  action: string;
+  /** Only requests signed for this region (default: any). */
+  region?: string;
+  /**
+   * HTTP status. 300 and above: answer with a protocol-correct error body carrying `code` and
+   * `message`. Below 300: handle the request normally (after `delayMs`, with `body` mangling).
+   */
+  status: number;
+  code?: string;
+  message?: string;
+  /** Apply this many times, then stop (decremented in place). Default: every matching request. */
+  times?: number;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /**
+   * 'truncated': send the headers with the full Content-Length, half the body, then drop the
+   * connection. 'garbage': a complete body that no protocol parser accepts.
+   */
+  body?: 'truncated' | 'garbage';
+}
+
+export interface RequestKey {
+  service: string;
+  action: string;
+  region: string;
+}
+
+/** Finds the rule for this request and consumes one of its `times`. */
+export function takeFault(rules: FaultRule[], key: RequestKey): FaultRule | undefined {
+  const rule = rules.find(
+    (r) =>
+      (r.times === undefined || r.times > 0) &&
+      (r.service === '*' || r.service === key.service) &&
+      (r.action === '*' || r.action === key.action) &&
+      (r.region === undefined || r.region === key.region),
+  );
+  if (rule?.times !== undefined) rule.times -= 1;
+  return rule;
+}
+
+export const GARBAGE_BODY = '\u0000\u00ff<<!not xml{ "not": json ]]>\n';
+
+/** Default error words per status, for rules that give only a status. */
+export function defaultFaultCode(status: number): string {
+  if (status === 429) return 'ThrottlingException';
+  if (status === 503) return 'ServiceUnavailable';
+  if (status >= 500) return 'InternalError';
+  if (status === 403) return 'AccessDenied';
+  return 'BadRequest';
+}
