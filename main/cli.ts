@@ -21,6 +21,10 @@ Commands:
   profiles                                  List AWS profiles from ~/.aws/config and ~/.aws/credentials
   scan --profile P [--regions a,b|all] [--areas a,b]
                                             Scan an account (default: all enabled regions, all areas)
+  resume --scan ID                          Continue an interrupted or cancelled scan
+  reevaluate --scan ID|latest               Re-run today's checks on a stored scan, offline, as a new result set
+  doctor --profile P [--areas a,b]          Check identity and probe the permissions a scan needs
+  policy [--areas a,b]                      Print the least-privilege IAM policy for a scan
   scans                                     List stored scans
   findings --scan ID|latest [--status S] [--json]
                                             Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
@@ -47,6 +51,10 @@ const SPEC = {
 const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> = {
   profiles: (core) => commands.profiles(core),
   scan: commands.scan,
+  resume: commands.resume,
+  reevaluate: commands.reevaluate,
+  doctor: commands.doctor,
+  policy: commands.policy,
   scans: (core) => commands.scans(core),
   findings: commands.findings,
   report: commands.report,

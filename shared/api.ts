@@ -5,6 +5,7 @@
  */
 import type { Area } from './model/area.ts';
 import type { Finding, Status } from './model/finding.ts';
+import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
 import type { AreaSummary, ProfileInfo, ScanFinished, ScanProgress, ScanSummary } from './model/scan.ts';
 
 export type { Envelope, ApiError } from './model/result.ts';
@@ -32,6 +33,18 @@ export interface Api {
   'scans:get': { req: { scanId: string }; res: ScanDetail };
   /** Start a scan in the background; progress arrives as `scan:progress` events. */
   'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[] }; res: { scanId: string } };
+  /** Continue an interrupted, cancelled or failed scan from what it already stored. */
+  'scan:resume': { req: { scanId: string }; res: { scanId: string } };
+  /** Re-run today's checks on a stored scan's snapshot, offline, as a new result set. */
+  'scan:reevaluate': { req: { scanId: string }; res: { scanId: string } };
+  /** What a scan could not see, per service and region, and the endpoints it used. */
+  'scans:coverage': { req: { scanId: string }; res: ScanCoverage };
+  /** Check a profile's identity and probe the permissions a scan needs. */
+  'doctor:run': { req: { profile: string; areas?: Area[] }; res: DoctorReport };
+  /** The least-privilege IAM policy for the chosen areas. */
+  'policy:get': { req: { areas?: Area[] }; res: IamPolicy };
+  /** Answer an `auth:mfa-required` event with the code from the user's MFA device. */
+  'auth:mfa-code': { req: { requestId: string; code: string }; res: { accepted: boolean } };
   /** Ask a running scan to stop; it ends with status "cancelled". */
   'scan:cancel': { req: { scanId: string }; res: { cancelled: boolean } };
   /** Findings of one scan, optionally filtered. */
@@ -56,6 +69,12 @@ const API_NAME_SET = {
   'scans:get': true,
   'scan:start': true,
   'scan:cancel': true,
+  'scan:resume': true,
+  'scan:reevaluate': true,
+  'scans:coverage': true,
+  'doctor:run': true,
+  'policy:get': true,
+  'auth:mfa-code': true,
   'findings:list': true,
   'demo:open': true,
   'report:render': true,
@@ -72,6 +91,8 @@ export function isApiName(name: unknown): name is ApiName {
 export interface ApiEvents {
   'scan:progress': ScanProgress;
   'scan:finished': ScanFinished;
+  /** A profile needs a one-time MFA code; answer with `auth:mfa-code`. */
+  'auth:mfa-required': { requestId: string; profile: string; mfaSerial: string };
 }
 
 export type ApiEventName = keyof ApiEvents;
@@ -79,6 +100,7 @@ export type ApiEventName = keyof ApiEvents;
 const EVENT_NAME_SET = {
   'scan:progress': true,
   'scan:finished': true,
+  'auth:mfa-required': true,
 } as const satisfies Record<ApiEventName, true>;
 
 export const API_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as ApiEventName[];

@@ -8,6 +8,7 @@ import type { Core } from '../core/core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { flag, list, requireFlag, UsageError, type ParsedArgs } from './args.ts';
 import { table, termSafe } from './output.ts';
+import { attachMfaPrompt } from './mfa-prompt.ts';
 import { progressPrinter } from './progress.ts';
 
 export class CommandFailure extends Error {}
@@ -35,30 +36,96 @@ export async function scan(core: Core, args: ParsedArgs): Promise<void> {
   const profile = requireFlag(args, 'profile', 'NAME (see `leasehold profiles`)');
   const regionsFlag = flag(args, 'regions');
   const regions = regionsFlag === undefined || regionsFlag === 'all' ? 'all' : list(regionsFlag);
-  const areas = list(flag(args, 'areas'));
-  const unknown = areas?.find((a) => !(AREAS as readonly string[]).includes(a));
-  if (unknown) throw new UsageError(`Unknown area "${termSafe(unknown, 40)}"; use ${AREAS.join(', ')}`);
+  const areas = parseAreas(flag(args, 'areas'));
+  const scanId = await followScan(core, () => call(core, 'scan:start', { profile, regions, areas: areas as ApiRequest<'scan:start'>['areas'] }));
+  await printScanResult(core, scanId);
+}
+
+export async function resume(core: Core, args: ParsedArgs): Promise<void> {
+  const scanId = requireFlag(args, 'scan', 'ID');
+  await followScan(core, () => call(core, 'scan:resume', { scanId }));
+  await printScanResult(core, scanId);
+}
+
+/** Starts a scan with a progress bar and the MFA prompt attached; Ctrl+C cancels it (resumable). */
+async function followScan(core: Core, start: () => Promise<{ scanId: string }>): Promise<string> {
   const printer = progressPrinter(process.stderr);
   const unsubscribe = core.events.subscribe((event, payload) => {
     if (event === 'scan:progress') printer.update(payload as ScanProgress);
   });
-  let scanId: string;
+  const detachMfa = attachMfaPrompt(core);
   try {
-    scanId = (await call(core, 'scan:start', { profile, regions, areas: areas as ApiRequest<'scan:start'>['areas'] })).scanId;
+    const { scanId } = await start();
     const stop = (): void => void call(core, 'scan:cancel', { scanId });
     process.once('SIGINT', stop);
     await core.idle();
     process.off('SIGINT', stop);
+    return scanId;
   } finally {
     printer.end();
     unsubscribe();
+    detachMfa();
   }
+}
+
+async function printScanResult(core: Core, scanId: string): Promise<void> {
   const s = await call(core, 'scans:get', { scanId });
+  const coverage = await call(core, 'scans:coverage', { scanId });
   process.stdout.write(
     `Scan ${s.id} ${s.status}: account ${s.accountId}, ${s.regions.length} region(s), ${s.calls} API calls. ` +
       `FAIL ${s.counts.FAIL}, PASS ${s.counts.PASS}, NOT_ASSESSED ${s.counts.NOT_ASSESSED}.\n`,
   );
+  const gaps = coverage.cells.filter((c) => c.failed > 0);
+  if (gaps.length > 0) {
+    process.stdout.write('Not assessed (service / region: reason):\n');
+    for (const c of gaps) {
+      const reasons = Object.entries(c.reasons).map(([kind, r]) => `${kind} ${r?.code} x${r?.count}`).join(', ');
+      process.stdout.write(`  ${c.service} / ${c.region}: ${termSafe(reasons, 200)}\n`);
+    }
+  }
+  const custom = Object.entries(coverage.endpoints).filter(([, e]) => e !== 'default');
+  if (custom.length > 0) process.stdout.write(`Endpoints: ${custom.map(([svc, e]) => `${svc}=${termSafe(e, 100)}`).join(', ')}\n`);
   if (s.status === 'failed') throw new CommandFailure(`Scan ${s.id} failed.`);
+  if (s.status === 'cancelled') process.stdout.write(`Resume it with: leasehold resume --scan ${s.id}\n`);
+}
+
+export async function reevaluate(core: Core, args: ParsedArgs): Promise<void> {
+  const scanId = requireFlag(args, 'scan', 'ID|latest');
+  const result = await call(core, 'scan:reevaluate', { scanId });
+  await printScanResult(core, result.scanId);
+}
+
+export async function policy(core: Core, args: ParsedArgs): Promise<void> {
+  const areas = parseAreas(flag(args, 'areas'));
+  process.stdout.write(`${JSON.stringify(await call(core, 'policy:get', { areas }), null, 2)}\n`);
+}
+
+export async function doctor(core: Core, args: ParsedArgs): Promise<void> {
+  const profile = requireFlag(args, 'profile', 'NAME (see `leasehold profiles`)');
+  const detachMfa = attachMfaPrompt(core);
+  try {
+    const r = await call(core, 'doctor:run', { profile, areas: parseAreas(flag(args, 'areas')) });
+    process.stdout.write(`Identity: ${termSafe(r.callerArn)} (account ${r.accountId}), region ${r.region}\n`);
+    for (const [svc, e] of Object.entries(r.endpoints)) if (e !== 'default') process.stdout.write(`Endpoint: ${svc} -> ${termSafe(e, 100)}\n`);
+    table(
+      [['CALL', 'REGION', 'RESULT', 'IAM ACTIONS'], ...r.probes.map((p) => [p.call, p.region, p.ok ? 'ok' : `${p.kind} (${p.code})`, p.iamActions.join(' ')])],
+      process.stdout,
+    );
+    if (r.notAssessable.length === 0) process.stdout.write('All checks can be assessed with this profile.\n');
+    else {
+      process.stdout.write('These checks would be NOT_ASSESSED:\n');
+      for (const c of r.notAssessable) process.stdout.write(`  ${c.checkId}: needs ${c.calls.join(', ')}\n`);
+    }
+  } finally {
+    detachMfa();
+  }
+}
+
+function parseAreas(value: string | undefined): ApiRequest<'policy:get'>['areas'] {
+  const areas = list(value);
+  const unknown = areas?.find((a) => !(AREAS as readonly string[]).includes(a));
+  if (unknown) throw new UsageError(`Unknown area "${termSafe(unknown, 40)}"; use ${AREAS.join(', ')}`);
+  return areas as ApiRequest<'policy:get'>['areas'];
 }
 
 export async function scans(core: Core): Promise<void> {

@@ -1,4 +1,5 @@
 /** Terminal output of account data: control characters (ANSI escapes, bidi overrides) are neutralised. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function termSafe(value: unknown, max = 200): string {

@@ -1,19 +1,25 @@
 /** The handler table: every call of shared/api.ts, implemented once for both transports. */
 import type { FilePayload, ScanDetail } from '../../shared/api.ts';
-import { AREAS, isArea } from '../../shared/model/area.ts';
+import { AREAS, isArea, type Area } from '../../shared/model/area.ts';
 import { STATUSES, type Finding, type Status } from '../../shared/model/finding.ts';
 import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
+import { runDoctor } from './aws/doctor.ts';
+import { createMfaBroker } from './aws/mfa-broker.ts';
+import { leastPrivilegePolicy } from './aws/policy.ts';
 import { listProfiles } from './aws/profiles.ts';
+import { coverageOf } from './engine/coverage.ts';
+import { reevaluateScan } from './scan/reevaluate.ts';
+import { readRecords } from './store/snapshot.ts';
 import { CHECKS } from './checks/index.ts';
 import { loadDemo } from './demo.ts';
 import type { AssetPaths } from './paths.ts';
 import { toCsv, toJson } from './report/export.ts';
 import { buildReportModel, summarizeAreas } from './report/model.ts';
 import { renderPdf } from './report/pdf.ts';
-import { startScan, type RunningScan } from './scan/run-scan.ts';
+import { resumeScan, startScan, type RunningScan } from './scan/run-scan.ts';
 import { listFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
-import { getScan, latestScanId, listScans } from './store/scans.ts';
+import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
 import { safeFileName } from './util/file-names.ts';
 
 export interface HandlerDeps {
@@ -28,6 +34,13 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running: Map<string, RunningScan> } {
   const running = new Map<string, RunningScan>();
+  const mfa = createMfaBroker(deps.emit);
+  const scanDeps = { db: deps.db, env: deps.env, emit: deps.emit, toolVersion: deps.version };
+  const track = (scan: RunningScan): { scanId: string } => {
+    running.set(scan.scanId, scan);
+    void scan.done.finally(() => running.delete(scan.scanId));
+    return { scanId: scan.scanId };
+  };
 
   const scanDetail = (scanId: unknown): ScanDetail => {
     const id = resolveScanId(deps.db, scanId);
@@ -43,19 +56,29 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     'scans:get': async (req) => scanDetail(req.scanId),
     'scan:start': async (req) => {
       if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to scan.');
-      const areas = req.areas ?? [...AREAS];
-      if (!Array.isArray(areas) || !areas.every((a) => typeof a === 'string' && isArea(a))) {
-        throw new ApiFailure('bad-request', `Unknown area; use one of ${AREAS.join(', ')}.`);
-      }
+      const areas = validAreas(req.areas);
       const regions = req.regions;
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      const scan = await startScan({ db: deps.db, env: deps.env, emit: deps.emit, toolVersion: deps.version }, { profile: req.profile, regions, areas });
-      running.set(scan.scanId, scan);
-      void scan.done.finally(() => running.delete(scan.scanId));
-      return { scanId: scan.scanId };
+      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: mfa.provider(req.profile) }));
     },
+    'scan:resume': async (req) => {
+      const id = resolveScanId(deps.db, req.scanId);
+      const profile = getScan(deps.db, id)?.profile ?? '';
+      return track(await resumeScan(scanDeps, id, mfa.provider(profile)));
+    },
+    'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
+    'scans:coverage': async (req) => {
+      const id = scanDetail(req.scanId).id;
+      return { cells: coverageOf(readRecords(deps.db, id)), endpoints: scanEndpoints(deps.db, id) };
+    },
+    'doctor:run': async (req) => {
+      if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to check.');
+      return runDoctor(req.profile, deps.env, validAreas(req.areas));
+    },
+    'policy:get': async (req) => leastPrivilegePolicy(validAreas(req.areas)),
+    'auth:mfa-code': async (req) => ({ accepted: mfa.answer(String(req.requestId), String(req.code)) }),
     'scan:cancel': async (req) => {
       const scan = running.get(String(req.scanId));
       scan?.cancel();
@@ -83,6 +106,14 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     },
   } satisfies Handlers;
   return { handlers, running };
+}
+
+function validAreas(areas: unknown): Area[] {
+  if (areas === undefined || (Array.isArray(areas) && areas.length === 0)) return [...AREAS];
+  if (!Array.isArray(areas) || !areas.every((a) => typeof a === 'string' && isArea(a))) {
+    throw new ApiFailure('bad-request', `Unknown area; use one of ${AREAS.join(', ')}.`);
+  }
+  return areas as Area[];
 }
 
 /** "latest" or an id; anything else is a clear error. */

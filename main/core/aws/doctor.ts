@@ -4,35 +4,13 @@
  * assessed and which IAM action is missing.
  */
 import type { Area } from '../../../shared/model/area.ts';
-import type { CallErrorKind } from '../../../shared/model/finding.ts';
+import type { DoctorProbe, DoctorReport } from '../../../shared/model/coverage.ts';
 import { CHECKS } from '../checks/index.ts';
 import { datasetsFor } from '../collect/index.ts';
 import { collectSnapshot } from '../engine/collect.ts';
 import { checksForAreas } from '../engine/evaluate.ts';
 import { Snapshot } from '../engine/snapshot.ts';
 import { AwsSession } from './session.ts';
-
-export interface DoctorProbe {
-  call: string;
-  region: string;
-  iamActions: string[];
-  ok: boolean;
-  kind?: CallErrorKind;
-  code?: string;
-  message?: string;
-}
-
-export interface DoctorReport {
-  profile: string;
-  accountId: string;
-  callerArn: string;
-  region: string;
-  endpoints: Record<string, string>;
-  probes: DoctorProbe[];
-  /** Checks that would be NOT_ASSESSED, with the calls that failed for them. */
-  notAssessable: { checkId: string; title: string; calls: string[] }[];
-  calls: number;
-}
 
 export async function runDoctor(profile: string, env: NodeJS.ProcessEnv, areas: readonly Area[]): Promise<DoctorReport> {
   const session = await AwsSession.open({ profile, env });

@@ -4,17 +4,13 @@
  * s3:ListAllMyBuckets), so each dataset declares its IAM actions explicitly.
  */
 import type { Area } from '../../../shared/model/area.ts';
+import type { IamPolicy } from '../../../shared/model/coverage.ts';
 import { CHECKS } from '../checks/index.ts';
 import { datasetsFor } from '../collect/index.ts';
 import { checksForAreas } from '../engine/evaluate.ts';
 
 /** Calls the engine makes for every scan, whatever the checks. sts:GetCallerIdentity needs no permission. */
 const ALWAYS = ['ec2:DescribeRegions'];
-
-export interface IamPolicy {
-  Version: '2012-10-17';
-  Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
-}
 
 export function requiredActions(areas: readonly Area[]): string[] {
   const datasets = datasetsFor(new Set(checksForAreas(CHECKS, areas).flatMap((c) => c.needs)));

@@ -2,17 +2,10 @@
  * What a scan could and could not see: per service and region, how many calls returned data and
  * which failed, and why. The report's coverage section and `leasehold scan`'s summary use it.
  */
-import type { CallErrorKind } from '../../../shared/model/finding.ts';
-import type { SnapshotRecord } from './snapshot.ts';
+import type { CoverageCell } from '../../../shared/model/coverage.ts';
 
-export interface CoverageCell {
-  service: string;
-  region: string;
-  ok: number;
-  failed: number;
-  /** Failed calls by reason, with one example call and message per reason. */
-  reasons: Partial<Record<CallErrorKind, { count: number; call: string; code: string; message: string }>>;
-}
+export type { CoverageCell };
+import type { SnapshotRecord } from './snapshot.ts';
 
 export function coverageOf(records: Iterable<SnapshotRecord>): CoverageCell[] {
   const cells = new Map<string, CoverageCell>();

@@ -17,7 +17,7 @@ import { planRegions } from '../engine/regions.ts';
 import { Snapshot } from '../engine/snapshot.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
-import { finishScan, getScan, insertScan, markScanRunning } from '../store/scans.ts';
+import { finishScan, getScan, insertScan, markScanRunning, recordEndpoints } from '../store/scans.ts';
 import { readRecords, writeRecords } from '../store/snapshot.ts';
 import { CHECKS_VERSION } from './checks-version.ts';
 import { newScanId } from './ids.ts';
@@ -130,6 +130,7 @@ function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[],
       status = 'failed';
       error = (err as Error).message.split('\n', 1)[0];
     } finally {
+      recordEndpoints(deps.db, scanId, session.endpoints);
       session.close();
     }
     const previousCalls = getScan(deps.db, scanId)?.calls ?? 0;

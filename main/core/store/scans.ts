@@ -80,6 +80,17 @@ export function finishScan(db: Db, id: string, status: ScanStatus, endedAt: stri
   );
 }
 
+export function recordEndpoints(db: Db, id: string, endpoints: ReadonlyMap<string, string>): void {
+  const row = db.prepare('SELECT endpoints FROM scans WHERE id = ?').get(id) as { endpoints: string } | undefined;
+  const merged = { ...(JSON.parse(row?.endpoints ?? '{}') as Record<string, string>), ...Object.fromEntries(endpoints) };
+  db.prepare('UPDATE scans SET endpoints = ? WHERE id = ?').run(JSON.stringify(merged), id);
+}
+
+export function scanEndpoints(db: Db, id: string): Record<string, string> {
+  const row = db.prepare('SELECT endpoints FROM scans WHERE id = ?').get(id) as { endpoints: string } | undefined;
+  return JSON.parse(row?.endpoints ?? '{}') as Record<string, string>;
+}
+
 /** A resumed scan runs again, owned by this process. */
 export function markScanRunning(db: Db, id: string): void {
   db.prepare(`UPDATE scans SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ? WHERE id = ?`).run(process.pid, id);

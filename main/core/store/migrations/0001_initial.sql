@@ -32,6 +32,8 @@ CREATE TABLE scans (
   label           TEXT NOT NULL DEFAULT '',
   calls           INTEGER NOT NULL DEFAULT 0,
   error           TEXT,
+  -- Endpoint used per service, e.g. {"ec2":"default","s3":"http://127.0.0.1:4566"}.
+  endpoints       TEXT NOT NULL DEFAULT '{}',
   -- The process that runs the scan; a "running" scan whose process is gone was interrupted.
   owner_pid       INTEGER,
   -- Set on a re-evaluation: the scan whose snapshot these results were computed from.

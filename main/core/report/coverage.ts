@@ -1,0 +1,96 @@
+/**
+ * Coverage and limitations: what the scan could not read and why, grouped by cause, so the
+ * client can see which results are missing rather than silently absent.
+ */
+import { AREA_TITLES, AREAS } from '../../../shared/model/area.ts';
+import { CALL_ERROR_KINDS, CALL_ERROR_TITLES, type CallErrorKind, type Finding } from '../../../shared/model/finding.ts';
+import { heading, openSection, write, type Ctx } from './layout.ts';
+import type { ReportModel } from './model.ts';
+import { formatCount, safeLine } from './sanitize.ts';
+import { drawTable } from './table.ts';
+import { COLOR, CONTENT_WIDTH, PAGE, TYPE } from './theme.ts';
+
+export const COVERAGE_TITLE = 'Coverage and limitations';
+
+interface Gap {
+  kind: CallErrorKind | 'none';
+  results: number;
+  checks: Set<string>;
+  calls: Set<string>;
+  regions: Set<string>;
+}
+
+/** Not-assessed results grouped by cause, in the order of CALL_ERROR_KINDS. */
+export function coverageGaps(findings: readonly Finding[]): Gap[] {
+  const gaps = new Map<string, Gap>();
+  for (const f of findings) {
+    if (f.status !== 'NOT_ASSESSED') continue;
+    const kind = f.reason && f.reason.kind in CALL_ERROR_TITLES ? f.reason.kind : f.reason ? 'unknown' : 'none';
+    let gap = gaps.get(kind);
+    if (!gap) gaps.set(kind, (gap = { kind, results: 0, checks: new Set(), calls: new Set(), regions: new Set() }));
+    gap.results++;
+    gap.checks.add(f.checkId);
+    if (f.reason?.call) gap.calls.add(safeLine(f.reason.call, 80));
+    gap.regions.add(safeLine(f.region, 30, 'global'));
+  }
+  const order = [...CALL_ERROR_KINDS, 'none'];
+  return [...gaps.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+export function drawCoverage(ctx: Ctx, model: ReportModel): void {
+  openSection(ctx, COVERAGE_TITLE);
+  heading(ctx, COVERAGE_TITLE, ctx.doc.outline);
+  const x = PAGE.marginX;
+  const para = (text: string): void => {
+    ctx.y += write(ctx, text, x, ctx.y, { size: 9, color: COLOR.ink, lineGap: 2.5 }) + 10;
+  };
+  const sub = (text: string): void => {
+    ctx.y += 6;
+    ctx.y += write(ctx, text, x, ctx.y, { face: 'bold', size: TYPE.h2, color: COLOR.accent, tag: 'H2' }) + 8;
+  };
+
+  const gaps = coverageGaps(model.findings);
+  para(
+    'A result marked Not assessed is not evidence of compliance: the data the check needs could not be read. ' +
+      'Leasehold only reads configuration; it never changes the account. Granting the missing read-only permissions, ' +
+      'or enabling the region or service, and scanning again closes these gaps.',
+  );
+  sub('What was not assessed, and why');
+  if (gaps.length === 0) {
+    para('Every check in scope could be assessed.');
+  } else {
+    const sorted = (s: Set<string>, max: number): string => safeLine([...s].sort().join(', '), max);
+    drawTable(ctx, [
+      { title: 'Cause', width: 150 },
+      { title: 'Results', width: 44, align: 'right' },
+      { title: 'Checks', width: 42, align: 'right' },
+      { title: 'API calls affected', width: CONTENT_WIDTH - 150 - 44 - 42 - 90 },
+      { title: 'Regions', width: 90 },
+    ], gaps.map((g) => [
+      { text: g.kind === 'none' ? 'No reason recorded' : CALL_ERROR_TITLES[g.kind], bold: true },
+      formatCount(g.results),
+      formatCount(g.checks.size),
+      g.calls.size ? sorted(g.calls, 600) : '—',
+      sorted(g.regions, 300),
+    ]), undefined, { size: TYPE.small, padY: 4 });
+    ctx.y += 12;
+  }
+
+  const inScope = new Set<string>(model.scan.areas);
+  const outOfScope = AREAS.filter((a) => !inScope.has(a)).map((a) => AREA_TITLES[a]);
+  sub('Scope');
+  para(outOfScope.length ? `Areas not in the scope of this scan: ${outOfScope.join(', ')}.` : 'All six areas were in the scope of this scan.');
+  const scan = model.scan;
+  sub('Scan details');
+  drawTable(ctx, [
+    { title: 'Detail', width: 130 },
+    { title: 'Value', width: CONTENT_WIDTH - 130 },
+  ], [
+    ['Scan ID', safeLine(scan.id, 80)],
+    ['Scan status', safeLine(scan.status, 20)],
+    ['Identity used', safeLine(scan.callerArn, 300)],
+    ['Regions scanned', scan.regions.length ? safeLine(scan.regions.join(', '), 800) : '—'],
+    ['API calls made', formatCount(scan.calls)],
+    ['Leasehold version', safeLine(scan.toolVersion, 20)],
+  ], undefined, { size: TYPE.small, padY: 4, header: false, labelColumn: true });
+}

@@ -1,0 +1,53 @@
+/**
+ * Machine-readable exports of a scan's findings. JSON is the native Finding shape; CSV is one
+ * row per finding for spreadsheets, with formula injection neutralised because resource names
+ * and messages come from the client's (possibly compromised) AWS account.
+ */
+import type { Finding } from '../../../shared/model/finding.ts';
+
+/** Pretty-printed JSON array of findings, exactly as stored. */
+export function toJson(findings: readonly Finding[]): string {
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}
+
+export const CSV_COLUMNS = [
+  'checkId',
+  'title',
+  'area',
+  'service',
+  'severity',
+  'status',
+  'message',
+  'resourceId',
+  'resourceArn',
+  'resourceName',
+  'region',
+  'accountId',
+  'reasonKind',
+  'reasonCode',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+function csvValue(f: Finding, column: CsvColumn): string {
+  if (column === 'reasonKind') return f.reason?.kind ?? '';
+  if (column === 'reasonCode') return f.reason?.code ?? '';
+  const value: unknown = f[column];
+  return value === null || value === undefined ? '' : String(value);
+}
+
+// Spreadsheets evaluate a cell starting with one of these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: formula-neutralised with a leading apostrophe, quoted when RFC 4180 requires it. */
+export function csvField(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV: header row, one row per finding, CRLF line ends. */
+export function toCsv(findings: readonly Finding[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const f of findings) lines.push(CSV_COLUMNS.map((c) => csvField(csvValue(f, c))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
