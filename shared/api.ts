@@ -87,12 +87,18 @@ export function isApiName(name: unknown): name is ApiName {
   return typeof name === 'string' && Object.hasOwn(API_NAME_SET, name);
 }
 
+/** Native-menu items the UI carries out (Electron only), sent as the `menu:action` event. */
+export const MENU_ACTIONS = ['menu:new-scan', 'menu:open-demo', 'menu:export-report'] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
 /** Push events from the core to the UI. */
 export interface ApiEvents {
   'scan:progress': ScanProgress;
   'scan:finished': ScanFinished;
   /** A profile needs a one-time MFA code; answer with `auth:mfa-code`. */
   'auth:mfa-required': { requestId: string; profile: string; mfaSerial: string };
+  /** The user chose a native menu item the UI performs (Electron only). */
+  'menu:action': { action: MenuAction };
 }
 
 export type ApiEventName = keyof ApiEvents;
@@ -101,6 +107,7 @@ const EVENT_NAME_SET = {
   'scan:progress': true,
   'scan:finished': true,
   'auth:mfa-required': true,
+  'menu:action': true,
 } as const satisfies Record<ApiEventName, true>;
 
 export const API_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as ApiEventName[];

@@ -1,0 +1,97 @@
+/**
+ * Electron entry point (bundled to dist/electron/main.cjs). Only wiring: every decision lives in
+ * the pure modules next to this file, which plain Node tests cover without the Electron binary.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { join, resolve } from 'node:path';
+import { createCore, type Core } from '../core/core.ts';
+import { APP_DIR_NAME, resolveDbPath } from '../core/paths.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin.ts';
+import { forwardEvents, registerIpc } from './ipc.ts';
+import { buildMenuTemplate, menuEventInContract, sendMenuAction } from './menu.ts';
+import { DOCS_URL, hardenWebContents, isAllowedExternalUrl } from './navigation.ts';
+import { createAppProtocolHandler } from './protocol.ts';
+import { hardenSession } from './session.ts';
+import { createMainWindow, focusWindow } from './window.ts';
+
+// The bundle sits in <root>/dist/electron/, both in the repo and inside app.asar.
+const ROOT = resolve(__dirname, '..', '..');
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function openExternal(url: string): void {
+  if (!isAllowedExternalUrl(url)) return;
+  shell.openExternal(url).catch((err: unknown) => console.error(`Leasehold: could not open ${url}:`, err));
+}
+
+// Before ready: the scheme's privileges, sandbox for every renderer, and the same data folder the
+// CLI uses (paths.ts), whatever name package.json gives the app.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+app.setPath('userData', join(app.getPath('appData'), APP_DIR_NAME));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.whenReady().then(start).catch(fail);
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ env: process.env, dataDir }), env: process.env });
+
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(core.paths.rendererDir));
+  registerIpc(ipcMain, { handlers: core.handlers, trustedContents: () => mainWindow?.webContents ?? null });
+  forwardEvents(core.events, () => mainWindow?.webContents);
+
+  const menu = buildMenuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    uiActionsEnabled: menuEventInContract(),
+    onUiAction: (action) => sendMenuAction(mainWindow?.webContents, action),
+    openDataFolder: () => {
+      void shell.openPath(dataDir).then((error) => error && console.error(`Leasehold: could not open ${dataDir}: ${error}`));
+    },
+    openDocumentation: () => openExternal(DOCS_URL),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  app.setAboutPanelOptions({ applicationName: 'Leasehold', applicationVersion: app.getVersion() });
+
+  openWindow();
+  app.on('activate', () => {
+    if (mainWindow === null) openWindow();
+  });
+}
+
+function openWindow(): void {
+  const win = createMainWindow({
+    BrowserWindow,
+    preloadPath: join(__dirname, 'preload.cjs'),
+    iconPath: join(ROOT, 'assets', 'icons', 'icon.png'),
+    openExternal,
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+}
+
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(err);
+  dialog.showErrorBox('Leasehold could not start', message.split('\n', 1)[0] ?? message);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});
