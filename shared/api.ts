@@ -45,6 +45,8 @@ export interface Api {
   'policy:get': { req: { areas?: Area[] }; res: IamPolicy };
   /** Answer an `auth:mfa-required` event with the code from the user's MFA device. */
   'auth:mfa-code': { req: { requestId: string; code: string }; res: { accepted: boolean } };
+  /** Answer an `auth:renew-required` event: the user refreshed the credentials (or gave up: abort). */
+  'auth:renewed': { req: { requestId: string; abort?: boolean }; res: { accepted: boolean } };
   /** Ask a running scan to stop; it ends with status "cancelled". */
   'scan:cancel': { req: { scanId: string }; res: { cancelled: boolean } };
   /** Findings of one scan, optionally filtered. */
@@ -75,6 +77,7 @@ const API_NAME_SET = {
   'doctor:run': true,
   'policy:get': true,
   'auth:mfa-code': true,
+  'auth:renewed': true,
   'findings:list': true,
   'demo:open': true,
   'report:render': true,
@@ -97,6 +100,11 @@ export interface ApiEvents {
   'scan:finished': ScanFinished;
   /** A profile needs a one-time MFA code; answer with `auth:mfa-code`. */
   'auth:mfa-required': { requestId: string; profile: string; mfaSerial: string };
+  /**
+   * A profile's credentials expired mid-scan: the scan is paused until the user refreshes them
+   * (e.g. `aws sso login`) and answers with `auth:renewed`.
+   */
+  'auth:renew-required': { requestId: string; profile: string; message: string };
   /** The user chose a native menu item the UI performs (Electron only). */
   'menu:action': { action: MenuAction };
 }
@@ -107,6 +115,7 @@ const EVENT_NAME_SET = {
   'scan:progress': true,
   'scan:finished': true,
   'auth:mfa-required': true,
+  'auth:renew-required': true,
   'menu:action': true,
 } as const satisfies Record<ApiEventName, true>;
 

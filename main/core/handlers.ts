@@ -4,7 +4,7 @@ import { AREAS, isArea, type Area } from '../../shared/model/area.ts';
 import { STATUSES, type Finding, type Status } from '../../shared/model/finding.ts';
 import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
 import { runDoctor } from './aws/doctor.ts';
-import { createMfaBroker } from './aws/mfa-broker.ts';
+import { createAuthBroker } from './aws/auth-broker.ts';
 import { leastPrivilegePolicy } from './aws/policy.ts';
 import { listProfiles } from './aws/profiles.ts';
 import { coverageOf } from './engine/coverage.ts';
@@ -34,7 +34,7 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running: Map<string, RunningScan> } {
   const running = new Map<string, RunningScan>();
-  const mfa = createMfaBroker(deps.emit);
+  const auth = createAuthBroker(deps.emit);
   const scanDeps = { db: deps.db, env: deps.env, emit: deps.emit, toolVersion: deps.version };
   const track = (scan: RunningScan): { scanId: string } => {
     running.set(scan.scanId, scan);
@@ -61,12 +61,12 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: mfa.provider(req.profile) }));
+      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile) }));
     },
     'scan:resume': async (req) => {
       const id = resolveScanId(deps.db, req.scanId);
       const profile = getScan(deps.db, id)?.profile ?? '';
-      return track(await resumeScan(scanDeps, id, mfa.provider(profile)));
+      return track(await resumeScan(scanDeps, id, auth.mfaProvider(profile)));
     },
     'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
     'scans:coverage': async (req) => {
@@ -78,7 +78,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       return runDoctor(req.profile, deps.env, validAreas(req.areas));
     },
     'policy:get': async (req) => leastPrivilegePolicy(validAreas(req.areas)),
-    'auth:mfa-code': async (req) => ({ accepted: mfa.answer(String(req.requestId), String(req.code)) }),
+    'auth:mfa-code': async (req) => ({ accepted: auth.answerMfa(String(req.requestId), String(req.code)) }),
+    'auth:renewed': async (req) => ({ accepted: auth.answerRenewal(String(req.requestId), req.abort === true) }),
     'scan:cancel': async (req) => {
       const scan = running.get(String(req.scanId));
       scan?.cancel();
