@@ -9,7 +9,7 @@ import { leastPrivilegePolicy } from './aws/policy.ts';
 import { listProfiles } from './aws/profiles.ts';
 import { coverageOf } from './engine/coverage.ts';
 import { reevaluateScan } from './scan/reevaluate.ts';
-import { readRecords } from './store/snapshot.ts';
+import { readOutcomes } from './store/snapshot.ts';
 import { CHECKS } from './checks/index.ts';
 import { loadDemo } from './demo.ts';
 import type { AssetPaths } from './paths.ts';
@@ -71,7 +71,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
     'scans:coverage': async (req) => {
       const id = scanDetail(req.scanId).id;
-      return { cells: coverageOf(readRecords(deps.db, id)), endpoints: scanEndpoints(deps.db, id) };
+      return { cells: coverageOf(readOutcomes(deps.db, id)), endpoints: scanEndpoints(deps.db, id) };
     },
     'doctor:run': async (req) => {
       if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to check.');
@@ -94,7 +94,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
     'report:render': async (req) => {
       const scan = scanDetail(req.scanId);
-      const model = buildReportModel({ scan, findings: listFindings(deps.db, scan.id), checks: CHECKS.map((c) => c.meta) });
+      const coverage = { cells: coverageOf(readOutcomes(deps.db, scan.id)), endpoints: scanEndpoints(deps.db, scan.id) };
+      const model = buildReportModel({ scan, coverage, findings: listFindings(deps.db, scan.id), checks: CHECKS.map((c) => c.meta) });
       const pdf = await renderPdf(model, { fontsDir: deps.paths.fontsDir });
       return payload(`${reportBaseName(scan, model.clientName)}.pdf`, 'application/pdf', pdf);
     },

@@ -72,6 +72,8 @@ test('scan, then report and export: every planted problem found, no planted corr
   execFileSync('qpdf', ['--check', pdfPath]);
   const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
   assert.match(text, /111122223333/);
+  assert.match(text, /Services and regions read/);
+  assert.ok(text.includes(fake.endpoint), 'the report names the endpoint each service used');
 });
 
 test('a denied API is NOT_ASSESSED with its reason, and the scan still completes', async () => {

@@ -5,6 +5,7 @@
 import { AREA_TITLES, AREAS } from '../../../shared/model/area.ts';
 import { CALL_ERROR_KINDS, CALL_ERROR_TITLES, type CallErrorKind, type Finding } from '../../../shared/model/finding.ts';
 import { heading, openSection, write, type Ctx } from './layout.ts';
+import type { ScanCoverage } from '../../../shared/model/coverage.ts';
 import type { ReportModel } from './model.ts';
 import { formatCount, safeLine } from './sanitize.ts';
 import { drawTable } from './table.ts';
@@ -76,6 +77,8 @@ export function drawCoverage(ctx: Ctx, model: ReportModel): void {
     ctx.y += 12;
   }
 
+  if (model.coverage) drawCallCoverage(ctx, model.coverage, sub, para);
+
   const inScope = new Set<string>(model.scan.areas);
   const outOfScope = AREAS.filter((a) => !inScope.has(a)).map((a) => AREA_TITLES[a]);
   sub('Scope');
@@ -93,4 +96,33 @@ export function drawCoverage(ctx: Ctx, model: ReportModel): void {
     ['API calls made', formatCount(scan.calls)],
     ['Leasehold version', safeLine(scan.toolVersion, 20)],
   ], undefined, { size: TYPE.small, padY: 4, header: false, labelColumn: true });
+}
+
+/** Per service: regions read in full, regions with failed calls, and the endpoint used. */
+function drawCallCoverage(ctx: Ctx, coverage: ScanCoverage, sub: (t: string) => void, para: (t: string) => void): void {
+  const services = [...new Set(coverage.cells.map((c) => c.service))].sort();
+  if (services.length === 0) return;
+  sub('Services and regions read');
+  para('What the scan read, by service: results returned (one per call, region and resource), results that failed, and the regions where they failed.');
+  drawTable(ctx, [
+    { title: 'Service', width: 70 },
+    { title: 'Read', width: 46, align: 'right' },
+    { title: 'Failed', width: 40, align: 'right' },
+    { title: 'Regions with failures (cause)', width: CONTENT_WIDTH - 70 - 46 - 40 - 150 },
+    { title: 'Endpoint', width: 150 },
+  ], services.map((service) => {
+    const cells = coverage.cells.filter((c) => c.service === service);
+    const failed = cells.filter((c) => c.failed > 0);
+    const endpoint = coverage.endpoints[service];
+    return [
+      { text: safeLine(service, 30), bold: true },
+      formatCount(cells.reduce((n, c) => n + c.ok, 0)),
+      formatCount(cells.reduce((n, c) => n + c.failed, 0)),
+      failed.length
+        ? safeLine(failed.map((c) => `${c.region} (${Object.keys(c.reasons).map((k) => CALL_ERROR_TITLES[k as CallErrorKind] ?? k).join(', ')})`).join('; '), 600)
+        : 'none',
+      endpoint === undefined || endpoint === 'default' ? 'AWS default' : safeLine(endpoint, 120),
+    ];
+  }), undefined, { size: TYPE.small, padY: 4 });
+  ctx.y += 12;
 }

@@ -5,11 +5,14 @@
 import type { ScanDetail } from '../../../shared/api.ts';
 import { AREAS, type Area } from '../../../shared/model/area.ts';
 import type { CheckMeta } from '../../../shared/model/check.ts';
+import type { ScanCoverage } from '../../../shared/model/coverage.ts';
 import { SEVERITIES, STATUSES, type Finding, type Severity, type Status } from '../../../shared/model/finding.ts';
 import type { AreaSummary } from '../../../shared/model/scan.ts';
 
 export interface ReportModel {
   scan: ScanDetail;
+  /** Calls per service and region and the endpoints used; absent for reports built without it. */
+  coverage?: ScanCoverage;
   findings: Finding[];
   checks: CheckMeta[];
   /** Shown on the cover and in the running header. */
@@ -20,6 +23,7 @@ export interface ReportModel {
 
 export interface ReportInput {
   scan: ScanDetail;
+  coverage?: ScanCoverage;
   findings: Finding[];
   checks: CheckMeta[];
   /** Defaults to the demo label, then to the account ID. */
@@ -36,6 +40,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     checks: input.checks,
     clientName,
   };
+  if (input.coverage) model.coverage = input.coverage;
   if (input.consultant?.trim()) model.consultant = input.consultant.trim();
   return model;
 }

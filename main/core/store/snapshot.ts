@@ -55,3 +55,18 @@ export function readRecords(db: Db, scanId: string): SnapshotRecord[] {
     };
   });
 }
+
+/** Each record's outcome without its data: cheap enough for coverage summaries of large scans. */
+export function readOutcomes(db: Db, scanId: string): SnapshotRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT dataset, region, resource_key, ok, NULL AS data, error_kind, error_code, error_message, collected_at, calls
+       FROM snapshot_records WHERE scan_id = ?`,
+    )
+    .all(scanId) as RecordRow[];
+  return rows.map((r): SnapshotRecord => {
+    const base = { dataset: r.dataset, region: r.region, resourceKey: r.resource_key, collectedAt: r.collected_at, calls: r.calls };
+    if (r.ok) return { ...base, ok: true, data: null };
+    return { ...base, ok: false, error: { kind: (r.error_kind ?? 'unknown') as CallErrorKind, code: r.error_code ?? '', message: r.error_message ?? '' } };
+  });
+}
