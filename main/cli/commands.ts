@@ -33,39 +33,72 @@ export async function profiles(core: Core): Promise<void> {
 }
 
 export async function scan(core: Core, args: ParsedArgs): Promise<void> {
-  const profile = requireFlag(args, 'profile', 'NAME (see `leasehold profiles`)');
+  const profiles = [...new Set(list(requireFlag(args, 'profile', 'NAME[,NAME...] (see `leasehold profiles`)')))];
   const regionsFlag = flag(args, 'regions');
   const regions = regionsFlag === undefined || regionsFlag === 'all' ? 'all' : list(regionsFlag);
   const areas = parseAreas(flag(args, 'areas'));
-  const scanId = await followScan(core, () => call(core, 'scan:start', { profile, regions, areas: areas as ApiRequest<'scan:start'>['areas'] }));
-  await printScanResult(core, scanId);
+  // Several profiles: one scan each, run together; a profile that can't sign in doesn't stop the others.
+  const failures: string[] = [];
+  const scanIds: string[] = await followScans(core, async () => {
+    const started = await Promise.allSettled(profiles.map((profile) => call(core, 'scan:start', { profile, regions, areas })));
+    started.forEach((r, i) => {
+      if (r.status === 'rejected') failures.push(`${termSafe(profiles[i], 60)}: ${(r.reason as Error).message}`);
+    });
+    if (started.every((r) => r.status === 'rejected') && profiles.length === 1) throw (started[0] as PromiseRejectedResult).reason;
+    return started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.scanId] : []));
+  });
+  for (const id of scanIds) await printScanResult(core, id);
+  if (failures.length > 0) throw new CommandFailure(`Could not scan ${failures.join('; ')}`);
 }
 
 export async function resume(core: Core, args: ParsedArgs): Promise<void> {
   const scanId = requireFlag(args, 'scan', 'ID');
-  await followScan(core, () => call(core, 'scan:resume', { scanId }));
+  await followScans(core, async () => [(await call(core, 'scan:resume', { scanId })).scanId]);
   await printScanResult(core, scanId);
 }
 
-/** Starts a scan with a progress bar and the MFA prompt attached; Ctrl+C cancels it (resumable). */
-async function followScan(core: Core, start: () => Promise<{ scanId: string }>): Promise<string> {
+/**
+ * Starts scans with one progress bar (summed over concurrent scans) and the MFA prompt attached;
+ * Ctrl+C cancels them (they stay resumable).
+ */
+async function followScans(core: Core, start: () => Promise<string[]>): Promise<string[]> {
   const printer = progressPrinter(process.stderr);
+  const latest = new Map<string, ScanProgress>();
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (event === 'scan:progress') printer.update(payload as ScanProgress);
+    if (event !== 'scan:progress') return;
+    const p = payload as ScanProgress;
+    latest.set(p.scanId, p);
+    printer.update(latest.size === 1 ? p : combine([...latest.values()], p));
   });
   const detachMfa = attachMfaPrompt(core);
   try {
-    const { scanId } = await start();
-    const stop = (): void => void call(core, 'scan:cancel', { scanId });
+    const scanIds = await start();
+    const stop = (): void => {
+      for (const scanId of scanIds) void call(core, 'scan:cancel', { scanId });
+    };
     process.once('SIGINT', stop);
     await core.idle();
     process.off('SIGINT', stop);
-    return scanId;
+    return scanIds;
   } finally {
     printer.end();
     unsubscribe();
     detachMfa();
   }
+}
+
+function combine(all: ScanProgress[], current: ScanProgress): ScanProgress {
+  const sum = (k: 'unitsDone' | 'unitsTotal' | 'calls' | 'errors'): number => all.reduce((n, p) => n + p[k], 0);
+  const etas = all.map((p) => p.etaSeconds).filter((e): e is number => e !== null);
+  return {
+    ...current,
+    phase: all.every((p) => p.phase === 'evaluating') ? 'evaluating' : 'collecting',
+    unitsDone: sum('unitsDone'),
+    unitsTotal: sum('unitsTotal'),
+    calls: sum('calls'),
+    errors: sum('errors'),
+    etaSeconds: etas.length ? Math.max(...etas) : null,
+  };
 }
 
 async function printScanResult(core: Core, scanId: string): Promise<void> {

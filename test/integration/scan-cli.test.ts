@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Finding } from '../../shared/model/finding.ts';
@@ -108,4 +108,25 @@ test('errors are one clear line: unknown profile exits 1, bad usage exits 2', as
   const help = await runCli(['--help'], env);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /report --scan ID\|latest --out FILE\.pdf/);
+});
+
+test('several profiles in one run: one scan per account, and a profile that cannot sign in is reported without stopping the others', async (t) => {
+  const second = await startFakeAws({ ...misconfigured, accountId: '444455556666', callerArn: 'arn:aws:iam::444455556666:user/auditor' });
+  t.after(() => second.close());
+  const multi = mkdtempSync(join(tmpdir(), 'leasehold-multi-'));
+  t.after(() => rmSync(multi, { recursive: true, force: true }));
+  const a = writeAwsProfile(join(multi, 'a'), { profile: 'acct-a', endpoint: fake.endpoint, region: 'us-east-1' });
+  const b = writeAwsProfile(join(multi, 'b'), { profile: 'acct-b', endpoint: second.endpoint, region: 'us-east-1' });
+  const config = join(multi, 'config');
+  const credentials = join(multi, 'credentials');
+  writeFileSync(config, readFileSync(a.configFile, 'utf8') + readFileSync(b.configFile, 'utf8'));
+  writeFileSync(credentials, readFileSync(a.credentialsFile, 'utf8') + readFileSync(b.credentialsFile, 'utf8'));
+  const menv = { ...env, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, LEASEHOLD_DB: join(multi, 'l.db') };
+  const r = await runCli(['scan', '--profile', 'acct-a,acct-b,ghost', '--regions', 'us-east-1', '--areas', 'network'], menv);
+  assert.equal(r.code, 1, 'a failed profile makes the run fail');
+  assert.match(r.stdout, /complete: account 111122223333/);
+  assert.match(r.stdout, /complete: account 444455556666/);
+  assert.match(r.stderr, /Could not scan ghost: Profile "ghost" was not found/);
+  const scans = await runCli(['scans'], menv);
+  assert.equal(scans.stdout.trim().split('\n').length, 3, 'two scans listed under the header');
 });
