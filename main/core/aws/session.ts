@@ -3,11 +3,7 @@
  * and shared by every client and region (MFA codes are single-use), endpoints resolved from the
  * profile, every client read-only and counted.
  */
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { ApiFailure } from '../api.ts';
@@ -16,9 +12,9 @@ import { resolveEndpoint } from './endpoints.ts';
 import { credentialFailure } from './credential-errors.ts';
 import { installReadOnlyGuard } from './read-only.ts';
 
-const CLIENTS = { sts: STSClient, ec2: EC2Client, iam: IAMClient, s3: S3Client, cloudtrail: CloudTrailClient } as const;
-export type ServiceKey = keyof typeof CLIENTS;
-type ClientOf<S extends ServiceKey> = InstanceType<(typeof CLIENTS)[S]>;
+import { CLIENTS, type ClientOf, type ServiceKey } from './clients.ts';
+
+export type { ServiceKey };
 
 export interface SessionOptions {
   profile: string;
