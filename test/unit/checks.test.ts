@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import { AREAS } from '../../shared/model/area.ts';
 import { CHECKS } from '../../main/core/checks/index.ts';
 import { DATASETS } from '../../main/core/collect/index.ts';
-import { cloudtrailMultiRegionLogging } from '../../main/core/checks/cloudtrail-multi-region-logging.ts';
-import { ec2EbsDefaultEncryption } from '../../main/core/checks/ec2-ebs-default-encryption.ts';
-import { ec2InstanceImdsv2Required } from '../../main/core/checks/ec2-instance-imdsv2-required.ts';
-import { ec2SgAdminPortsOpen } from '../../main/core/checks/ec2-sg-admin-ports-open.ts';
-import { iamRootAccessKeysAbsent } from '../../main/core/checks/iam-root-access-keys-absent.ts';
-import { iamRootMfaEnabled } from '../../main/core/checks/iam-root-mfa-enabled.ts';
-import { s3BucketVersioningEnabled } from '../../main/core/checks/s3-bucket-versioning-enabled.ts';
+import { cloudtrailMultiRegionLogging } from '../../main/core/checks/logging-monitoring/cloudtrail-multi-region-logging.ts';
+import { ec2EbsDefaultEncryption } from '../../main/core/checks/data-protection/ec2-ebs-default-encryption.ts';
+import { ec2InstanceImdsv2Required } from '../../main/core/checks/compute-maintenance/ec2-instance-imdsv2-required.ts';
+import { ec2SgAdminPortsOpen } from '../../main/core/checks/network/ec2-sg-admin-ports-open.ts';
+import { iamRootAccessKeysAbsent } from '../../main/core/checks/identity-access/iam-root-access-keys-absent.ts';
+import { iamRootMfaEnabled } from '../../main/core/checks/identity-access/iam-root-mfa-enabled.ts';
+import { s3BucketVersioningEnabled } from '../../main/core/checks/s3/s3-bucket-versioning-enabled.ts';
 import { DEFAULT_EVAL_CONTEXT, evaluateChecks } from '../../main/core/engine/evaluate.ts';
 import type { Check } from '../../main/core/checks/types.ts';
 import { failed, ok, snapshot } from '../support/snapshots.ts';
@@ -23,8 +23,16 @@ const statuses = (fs: { status: string }[]) => fs.map((f) => f.status);
 
 test('the registry lists every check file once, ids equal file names, every area has a check, every need is collectable', () => {
   const dir = join(REPO_ROOT, 'main', 'core', 'checks');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['index.ts', 'helpers.ts', 'types.ts'].includes(f)).map((f) => f.slice(0, -3));
+  const files: string[] = [];
+  for (const area of AREAS) {
+    for (const f of readdirSync(join(dir, area))) {
+      if (f.endsWith('.ts') && f !== 'index.ts') files.push(f.slice(0, -3));
+    }
+  }
   assert.deepEqual(CHECKS.map((c) => c.meta.id).sort(), files.sort());
+  for (const c of CHECKS) {
+    assert.ok(readdirSync(join(dir, c.meta.area)).includes(`${c.meta.id}.ts`), `${c.meta.id} lives in its area's folder (${c.meta.area})`);
+  }
   assert.equal(new Set(CHECKS.map((c) => c.meta.id)).size, CHECKS.length);
   for (const area of AREAS) assert.ok(CHECKS.some((c) => c.meta.area === area), `a check in ${area}`);
   for (const c of CHECKS) {

@@ -1,14 +1,63 @@
 /**
  * The read-only guard. Every client Leasehold creates refuses, before anything is sent, any
- * operation that is not on this explicit allowlist of read operations.
+ * operation that is not on this explicit allowlist of read operations. The list is kept by area
+ * only so that each area's calls are reviewed together; the guard uses their union.
  */
-export const READ_OPERATIONS: Readonly<Record<string, ReadonlySet<string>>> = {
-  sts: new Set(['GetCallerIdentity']),
-  ec2: new Set(['DescribeRegions', 'GetEbsEncryptionByDefault', 'DescribeSecurityGroups', 'DescribeInstances']),
-  iam: new Set(['GetAccountSummary', 'GetAccountPasswordPolicy']),
-  s3: new Set(['ListBuckets', 'GetBucketLocation', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketPolicyStatus']),
-  cloudtrail: new Set(['DescribeTrails', 'GetTrailStatus']),
+type Allowlist = Partial<Record<string, readonly string[]>>;
+
+const ENGINE: Allowlist = {
+  sts: ['GetCallerIdentity'],
+  ec2: ['DescribeRegions'],
 };
+
+const DATA_PROTECTION: Allowlist = {
+  ec2: ['GetEbsEncryptionByDefault'],
+};
+
+const IDENTITY_ACCESS: Allowlist = {
+  iam: ['GetAccountSummary', 'GetAccountPasswordPolicy'],
+};
+
+const COMPUTE_MAINTENANCE: Allowlist = {
+  ec2: ['DescribeInstances'],
+};
+
+const NETWORK: Allowlist = {
+  ec2: ['DescribeSecurityGroups', 'DescribeNetworkInterfaces'],
+};
+
+const S3: Allowlist = {
+  s3: ['ListBuckets', 'GetBucketLocation', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketPolicyStatus'],
+};
+
+const LOGGING_MONITORING: Allowlist = {
+  cloudtrail: ['DescribeTrails', 'GetTrailStatus'],
+  logs: ['DescribeLogGroups'],
+};
+
+/** Calls read by more than one area. */
+const SHARED: Allowlist = {
+  rds: ['DescribeDBInstances'],
+};
+
+export const READ_OPERATIONS: Readonly<Record<string, ReadonlySet<string>>> = merge([
+  ENGINE,
+  DATA_PROTECTION,
+  IDENTITY_ACCESS,
+  COMPUTE_MAINTENANCE,
+  NETWORK,
+  S3,
+  LOGGING_MONITORING,
+  SHARED,
+]);
+
+function merge(lists: Allowlist[]): Record<string, ReadonlySet<string>> {
+  const out: Record<string, Set<string>> = {};
+  for (const list of lists) {
+    for (const [service, ops] of Object.entries(list)) for (const op of ops ?? []) (out[service] ??= new Set()).add(op);
+  }
+  return out;
+}
 
 export function isReadAllowed(service: string, operation: string): boolean {
   return READ_OPERATIONS[service]?.has(operation) ?? false;

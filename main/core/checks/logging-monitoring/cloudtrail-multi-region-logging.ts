@@ -1,7 +1,7 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
-import { GLOBAL, type Read } from '../engine/snapshot.ts';
-import { accountResource, evidence, finding, notAssessed } from './helpers.ts';
-import type { Check } from './types.ts';
+import { GLOBAL, type Read } from '../../engine/snapshot.ts';
+import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 'cloudtrail-multi-region-logging',

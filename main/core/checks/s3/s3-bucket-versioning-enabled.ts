@@ -1,7 +1,7 @@
-import { GLOBAL } from '../engine/snapshot.ts';
-import type { BucketEntry } from '../collect/s3.ts';
-import { accountResource, evidence, finding, notAssessed } from './helpers.ts';
-import type { Check } from './types.ts';
+import { GLOBAL } from '../../engine/snapshot.ts';
+import type { BucketEntry } from '../../collect/s3.ts';
+import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 's3-bucket-versioning-enabled',

@@ -1,6 +1,6 @@
-import { GLOBAL } from '../engine/snapshot.ts';
-import { accountResource, evidence, finding, missingField, notAssessed } from './helpers.ts';
-import type { Check } from './types.ts';
+import { GLOBAL } from '../../engine/snapshot.ts';
+import { accountResource, evidence, finding, missingField, notAssessed } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 'iam-root-access-keys-absent',

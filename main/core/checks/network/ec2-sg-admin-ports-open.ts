@@ -1,6 +1,6 @@
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { accountResource, evidence, finding, notAssessed } from './helpers.ts';
-import type { Check } from './types.ts';
+import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 'ec2-sg-admin-ports-open',

@@ -1,6 +1,6 @@
 import type { Instance } from '@aws-sdk/client-ec2';
-import { accountResource, evidence, finding, missingField, notAssessed, tagName } from './helpers.ts';
-import type { Check } from './types.ts';
+import { accountResource, evidence, finding, missingField, notAssessed, tagName } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 'ec2-instance-imdsv2-required',

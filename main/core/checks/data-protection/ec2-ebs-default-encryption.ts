@@ -1,5 +1,5 @@
-import { accountResource, evidence, finding, missingField, notAssessed } from './helpers.ts';
-import type { Check } from './types.ts';
+import { accountResource, evidence, finding, missingField, notAssessed } from '../helpers.ts';
+import type { Check } from '../types.ts';
 
 const meta = {
   id: 'ec2-ebs-default-encryption',
