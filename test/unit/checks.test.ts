@@ -146,3 +146,21 @@ test('a check that throws is reported NOT_ASSESSED with the reason instead of va
   assert.deepEqual(statuses(out), ['NOT_ASSESSED']);
   assert.equal(out[0]?.reason?.code, 'CheckError');
 });
+
+test('every crosswalk entry names an existing check, and the mapped checks show their framework ids', async () => {
+  const { CROSSWALK, frameworkIdsFor } = await import('../../main/core/checks/crosswalk/index.ts');
+  const ids = new Set(CHECKS.map((c) => c.meta.id));
+  for (const [framework, reqs] of Object.entries(CROSSWALK)) {
+    for (const [req, checks] of Object.entries(reqs)) {
+      assert.ok(checks.length > 0, `${framework} ${req} maps to at least one check`);
+      for (const id of checks) assert.ok(ids.has(id), `${framework} ${req} -> ${id} exists`);
+    }
+  }
+  assert.deepEqual(frameworkIdsFor('ec2-ebs-default-encryption').map((f) => `${f.framework}:${f.id}`), ['fsbp:EC2.7', 'cis-3.0:2.2.1', 'cis-4.0:5.1.1']);
+});
+
+test('docs/checks.md is generated from the current metadata (run npm run docs:checks)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { checksMarkdown } = await import('../../scripts/gen-checks-doc.ts');
+  assert.equal(readFileSync(join(REPO_ROOT, 'docs', 'checks.md'), 'utf8'), checksMarkdown());
+});
