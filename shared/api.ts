@@ -6,6 +6,7 @@
 import type { Area } from './model/area.ts';
 import type { Finding, Status } from './model/finding.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
+import type { Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
 import type { AreaSummary, ProfileInfo, ScanFinished, ScanProgress, ScanSummary } from './model/scan.ts';
 
 export type { Envelope, ApiError } from './model/result.ts';
@@ -32,7 +33,37 @@ export interface Api {
   /** One scan with its per-area summary. */
   'scans:get': { req: { scanId: string }; res: ScanDetail };
   /** Start a scan in the background; progress arrives as `scan:progress` events. */
-  'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[] }; res: { scanId: string } };
+  'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string }; res: { scanId: string } };
+  /** Delete a scan with its raw data and findings. */
+  'scans:delete': { req: { scanId: string }; res: { deleted: boolean } };
+  /** Compare two scans of an account: new, resolved, regressed, severity changed, unchanged. */
+  'scans:diff': { req: { fromScanId: string; toScanId: string }; res: ScanDiff };
+  /** Pass rate per area across an account's scans, oldest first. */
+  'scans:trend': { req: { accountId: string }; res: TrendPoint[] };
+  /** Engagements (clients), newest first. */
+  'engagements:list': { req: { includeArchived?: boolean }; res: Engagement[] };
+  /** Create (no id) or update an engagement. */
+  'engagements:save': {
+    req: { id?: string; client: string; consultant?: string; notes?: string; settings?: Partial<EngagementSettings> };
+    res: Engagement;
+  };
+  'engagements:archive': { req: { id: string; archived: boolean }; res: { id: string } };
+  /** One file holding an engagement with its scans, for hand-over or archiving. */
+  'engagements:export': { req: { engagementId: string }; res: FilePayload };
+  /** Import a file made by `engagements:export`. */
+  'engagements:import': { req: { base64: string }; res: { engagementId: string; scans: number } };
+  /** A consistent copy of the whole database at `path` (SQLite's online backup). */
+  'db:backup': { req: { path: string }; res: { path: string } };
+  /** Accept the risk of one finding (resourceId) or a whole check, with justification, approver and expiry. */
+  'risks:accept': {
+    req: { engagementId: string; checkId: string; accountId?: string | null; region?: string | null; resourceId?: string | null; justification: string; approver: string; expiresAt?: string | null };
+    res: RiskAcceptance;
+  };
+  'risks:list': { req: { engagementId: string }; res: RiskAcceptance[] };
+  'risks:revoke': { req: { id: number }; res: { revoked: boolean } };
+  /** Controls no API can check, with this engagement's answers. */
+  'manual:list': { req: { engagementId: string }; res: ManualControl[] };
+  'manual:answer': { req: { engagementId: string; controlId: string; answer: ManualAnswer; notes?: string; answeredBy?: string }; res: ManualControl[] };
   /** Continue an interrupted, cancelled or failed scan from what it already stored. */
   'scan:resume': { req: { scanId: string }; res: { scanId: string } };
   /** Re-run today's checks on a stored scan's snapshot, offline, as a new result set. */
@@ -70,6 +101,20 @@ const API_NAME_SET = {
   'scans:list': true,
   'scans:get': true,
   'scan:start': true,
+  'scans:delete': true,
+  'scans:diff': true,
+  'scans:trend': true,
+  'engagements:list': true,
+  'engagements:save': true,
+  'engagements:archive': true,
+  'engagements:export': true,
+  'engagements:import': true,
+  'db:backup': true,
+  'risks:accept': true,
+  'risks:list': true,
+  'risks:revoke': true,
+  'manual:list': true,
+  'manual:answer': true,
   'scan:cancel': true,
   'scan:resume': true,
   'scan:reevaluate': true,

@@ -1,12 +1,17 @@
-/** Answers `auth:mfa-required` on the terminal. Without a terminal, the wait ends with a clear error. */
+/**
+ * Answers the sign-in questions on the terminal: `auth:mfa-required` here (without a terminal, the
+ * wait ends with a clear error) and `auth:renew-required` through renew-prompt.ts.
+ */
 import { createInterface } from 'node:readline/promises';
 import type { ApiEvents } from '../../shared/api.ts';
 import type { Core } from '../core/core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { termSafe } from './output.ts';
+import { attachRenewPrompt } from './renew-prompt.ts';
 
 export function attachMfaPrompt(core: Core): () => void {
-  return core.events.subscribe((event, payload) => {
+  const detachRenew = attachRenewPrompt(core);
+  const detachMfa = core.events.subscribe((event, payload) => {
     if (event !== 'auth:mfa-required') return;
     const ask = payload as ApiEvents['auth:mfa-required'];
     if (!process.stdin.isTTY) {
@@ -27,4 +32,8 @@ export function attachMfaPrompt(core: Core): () => void {
       }
     })();
   });
+  return () => {
+    detachMfa();
+    detachRenew();
+  };
 }

@@ -21,6 +21,9 @@ import { listFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
 import { safeFileName } from './util/file-names.ts';
+import { historyHandlers } from './handlers-history.ts';
+import { applyAcceptances, listAcceptances } from './store/acceptances.ts';
+import { engagementOfScan } from './store/engagements.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -50,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
   };
 
   const handlers = {
+    ...historyHandlers(deps, (id) => resolveScanId(deps.db, id)),
     'app:info': async () => ({ version: deps.version, dataDir: deps.dataDir, dbPath: deps.dbPath }),
     'profiles:list': () => listProfiles(deps.env),
     'scans:list': async () => listScans(deps.db),
@@ -61,12 +65,12 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile) }));
+      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
     'scan:resume': async (req) => {
       const id = resolveScanId(deps.db, req.scanId);
       const profile = getScan(deps.db, id)?.profile ?? '';
-      return track(await resumeScan(scanDeps, id, auth.mfaProvider(profile)));
+      return track(await resumeScan(scanDeps, id, auth.mfaProvider(profile), auth.renewal));
     },
     'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
     'scans:coverage': async (req) => {
@@ -75,7 +79,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     },
     'doctor:run': async (req) => {
       if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to check.');
-      return runDoctor(req.profile, deps.env, validAreas(req.areas));
+      return runDoctor(req.profile, deps.env, validAreas(req.areas), auth.mfaProvider(req.profile));
     },
     'policy:get': async (req) => leastPrivilegePolicy(validAreas(req.areas)),
     'auth:mfa-code': async (req) => ({ accepted: auth.answerMfa(String(req.requestId), String(req.code)) }),
@@ -89,7 +93,9 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       const id = resolveScanId(deps.db, req.scanId);
       if (req.status !== undefined && !STATUSES.includes(req.status)) throw new ApiFailure('bad-request', `Unknown status ${String(req.status)}.`);
       if (req.area !== undefined && !isArea(String(req.area))) throw new ApiFailure('bad-request', `Unknown area ${String(req.area)}.`);
-      return listFindings(deps.db, id, { status: req.status as Status | undefined, area: req.area });
+      const findings = listFindings(deps.db, id, { status: req.status as Status | undefined, area: req.area });
+      const engagementId = engagementOfScan(deps.db, id);
+      return engagementId ? applyAcceptances(findings, listAcceptances(deps.db, engagementId), new Date()) : findings;
     },
     'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
     'report:render': async (req) => {

@@ -1,4 +1,5 @@
 import type { Area } from './area.ts';
+import type { AcceptanceState } from './engagement.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -76,4 +77,6 @@ export interface Finding {
   evidence: Evidence[];
   /** Present when status is NOT_ASSESSED. */
   reason?: NotAssessedReason;
+  /** Present when an accepted risk covers this finding (inactive once expired). */
+  acceptance?: AcceptanceState;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Finding } from '../../shared/model/finding.ts';
 import { startFakeAws, writeAwsProfile, type FakeAws } from '../support/fake-aws/index.ts';
-import { misconfigured, PLANTED } from '../support/fake-aws/accounts/misconfigured.ts';
+import { seeded as misconfigured, SEEDED_PLANTED as PLANTED } from '../support/fake-aws/accounts/seeded.ts';
 import { runCli } from '../support/cli.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

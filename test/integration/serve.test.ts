@@ -14,6 +14,11 @@ import { createEventHub, type EventHub } from '../../main/core/events.ts';
 import { openInBrowser } from '../../main/serve/open-browser.ts';
 import { startServer, type RunningServer } from '../../main/serve/server.ts';
 
+/** Calls these transport tests never make. */
+async function unused(): Promise<never> {
+  throw new ApiFailure('not-used', 'not used by the bridge tests');
+}
+
 const fakeHandlers = {
   'app:info': async () => ({ version: '9.9.9', dataDir: '/data', dbPath: '/data/leasehold.db' }),
   'profiles:list': async () => [{ name: 'audit', kind: 'keys' as const, region: 'eu-west-1', endpointUrl: null }],
@@ -36,6 +41,20 @@ const fakeHandlers = {
   'demo:open': async () => ({ scanId: 'demo' }),
   'report:render': async () => ({ fileName: 'r.pdf', mimeType: 'application/pdf', base64: '' }),
   'export:render': async ({ format }) => ({ fileName: `f.${format}`, mimeType: 'text/plain', base64: '' }),
+  'scans:delete': unused,
+  'scans:diff': unused,
+  'scans:trend': unused,
+  'engagements:list': unused,
+  'engagements:save': unused,
+  'engagements:archive': unused,
+  'engagements:export': unused,
+  'engagements:import': unused,
+  'db:backup': unused,
+  'risks:accept': unused,
+  'risks:list': unused,
+  'risks:revoke': unused,
+  'manual:list': unused,
+  'manual:answer': unused,
 } satisfies Handlers;
 
 interface RawResponse {

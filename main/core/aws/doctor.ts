@@ -12,8 +12,13 @@ import { checksForAreas } from '../engine/evaluate.ts';
 import { Snapshot } from '../engine/snapshot.ts';
 import { AwsSession } from './session.ts';
 
-export async function runDoctor(profile: string, env: NodeJS.ProcessEnv, areas: readonly Area[]): Promise<DoctorReport> {
-  const session = await AwsSession.open({ profile, env });
+export async function runDoctor(
+  profile: string,
+  env: NodeJS.ProcessEnv,
+  areas: readonly Area[],
+  mfaCodeProvider?: (serial: string) => Promise<string>,
+): Promise<DoctorReport> {
+  const session = await AwsSession.open({ profile, env, mfaCodeProvider });
   try {
     const identity = await session.identity();
     const checks = checksForAreas(CHECKS, areas);

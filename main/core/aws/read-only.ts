@@ -11,7 +11,20 @@ const ENGINE: Allowlist = {
 };
 
 const DATA_PROTECTION: Allowlist = {
-  ec2: ['GetEbsEncryptionByDefault'],
+  ec2: ['GetEbsEncryptionByDefault', 'DescribeVolumes', 'DescribeSnapshots', 'DescribeSnapshotAttribute'],
+  rds: [
+    'DescribeDBClusters',
+    'DescribeDBSnapshots',
+    'DescribeDBClusterSnapshots',
+    'DescribeDBSnapshotAttributes',
+    'DescribeDBClusterSnapshotAttributes',
+    'DescribeDBParameters',
+    'DescribeDBClusterParameters',
+  ],
+  kms: ['ListKeys', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'],
+  efs: ['DescribeFileSystems'],
+  dynamodb: ['ListTables', 'DescribeTable', 'DescribeContinuousBackups'],
+  backup: ['ListBackupVaults', 'ListRecoveryPointsByBackupVault'],
 };
 
 const IDENTITY_ACCESS: Allowlist = {

@@ -1,5 +1,44 @@
-import { GetAccountSummaryCommand, type GetAccountSummaryCommandOutput } from '@aws-sdk/client-iam';
+import {
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountSummaryCommand,
+  type EntityType,
+  type GetAccountAuthorizationDetailsCommandOutput,
+  type GetAccountSummaryCommandOutput,
+  type GroupDetail,
+  type InstanceProfile,
+  type ManagedPolicyDetail,
+  type PolicyDetail,
+  type PolicyVersion,
+  type Role,
+  type RoleDetail,
+  type UserDetail,
+} from '@aws-sdk/client-iam';
+import { collectPages } from './paginate.ts';
 import type { DatasetDef } from './types.ts';
+
+/** A policy document as stored: parsed JSON, or the decoded text when it is not JSON. */
+export type PolicyDocument = Record<string, unknown> | string;
+
+type WithDocument<T, K extends keyof T> = Omit<T, K> & { [P in K]?: PolicyDocument };
+export type StoredPolicyDetail = WithDocument<PolicyDetail, 'PolicyDocument'>;
+export type StoredRole = Omit<WithDocument<RoleDetail, 'AssumeRolePolicyDocument'>, 'RolePolicyList' | 'InstanceProfileList'> & {
+  RolePolicyList?: StoredPolicyDetail[];
+  InstanceProfileList?: (Omit<InstanceProfile, 'Roles'> & { Roles?: WithDocument<Role, 'AssumeRolePolicyDocument'>[] })[];
+};
+export type StoredManagedPolicy = Omit<ManagedPolicyDetail, 'PolicyVersionList'> & { PolicyVersionList?: WithDocument<PolicyVersion, 'Document'>[] };
+
+/**
+ * GetAccountAuthorizationDetails as stored: every page merged, every policy document URL-decoded
+ * and parsed, so checks read `RoleDetailList[i].AssumeRolePolicyDocument.Statement` directly.
+ */
+export interface AuthorizationDetails {
+  UserDetailList: (Omit<UserDetail, 'UserPolicyList'> & { UserPolicyList?: StoredPolicyDetail[] })[];
+  GroupDetailList: (Omit<GroupDetail, 'GroupPolicyList'> & { GroupPolicyList?: StoredPolicyDetail[] })[];
+  RoleDetailList: StoredRole[];
+  Policies: StoredManagedPolicy[];
+}
+
+const ALL_ENTITIES: EntityType[] = ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'];
 
 export const iamDatasets: DatasetDef[] = [
   {
@@ -15,4 +54,61 @@ export const iamDatasets: DatasetDef[] = [
       return out.SummaryMap ?? {};
     },
   },
+  {
+    id: 'iam:GetAccountAuthorizationDetails',
+    service: 'iam',
+    scope: 'global',
+    iamActions: ['iam:GetAccountAuthorizationDetails'],
+    async collect(ctx): Promise<AuthorizationDetails> {
+      const client = ctx.session.client('iam', ctx.homeRegion);
+      // 1,000 is the largest page IAM serves; the default of 100 would cost ten times the calls.
+      const pages = await collectPages<GetAccountAuthorizationDetailsCommandOutput, GetAccountAuthorizationDetailsCommandOutput>(
+        (Marker) => ctx.send(client, new GetAccountAuthorizationDetailsCommand({ Filter: ALL_ENTITIES, MaxItems: 1000, Marker })),
+        (page) => [page],
+        (page) => (page.IsTruncated ? page.Marker : undefined),
+      );
+      return {
+        UserDetailList: pages.flatMap((p) => p.UserDetailList ?? []).map((u) => ({ ...u, UserPolicyList: decodeInline(u.UserPolicyList) })),
+        GroupDetailList: pages.flatMap((p) => p.GroupDetailList ?? []).map((g) => ({ ...g, GroupPolicyList: decodeInline(g.GroupPolicyList) })),
+        RoleDetailList: pages.flatMap((p) => p.RoleDetailList ?? []).map(decodeRole),
+        Policies: pages.flatMap((p) => p.Policies ?? []).map((p) => ({
+          ...p,
+          PolicyVersionList: p.PolicyVersionList?.map((v) => ({ ...v, Document: decodePolicy(v.Document) })),
+        })),
+      };
+    },
+  },
 ];
+
+/** IAM sends policy documents URL-encoded (RFC 3986); the SDK hands them over as they came. */
+export function decodePolicy(document: string | undefined): PolicyDocument | undefined {
+  if (document === undefined) return undefined;
+  let text = document;
+  try {
+    text = decodeURIComponent(document);
+  } catch {
+    // Not URL-encoded after all (an emulator that sends plain JSON): keep it as it came.
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : text;
+  } catch {
+    return text;
+  }
+}
+
+function decodeInline(list: PolicyDetail[] | undefined): StoredPolicyDetail[] | undefined {
+  return list?.map((p) => ({ ...p, PolicyDocument: decodePolicy(p.PolicyDocument) }));
+}
+
+function decodeRole(role: RoleDetail): StoredRole {
+  return {
+    ...role,
+    AssumeRolePolicyDocument: decodePolicy(role.AssumeRolePolicyDocument),
+    RolePolicyList: decodeInline(role.RolePolicyList),
+    InstanceProfileList: role.InstanceProfileList?.map((ip) => ({
+      ...ip,
+      Roles: ip.Roles?.map((r) => ({ ...r, AssumeRolePolicyDocument: decodePolicy(r.AssumeRolePolicyDocument) })),
+    })),
+  };
+}

@@ -19,17 +19,3 @@ export async function collectPages<Page, Item>(
   } while (token !== undefined);
   return all;
 }
-
-/** Runs fn over items with at most `limit` in flight, preserving order of results. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}

@@ -37,6 +37,8 @@ export interface ScanRequest {
   regions?: string[] | 'all';
   areas?: Area[];
   mfaCodeProvider?: (serial: string) => Promise<string>;
+  /** Asked when credentials expire mid-scan; see SessionOptions. */
+  onCredentialsExpired?: (profile: string, message: string) => Promise<void>;
 }
 
 export interface RunningScan {
@@ -48,7 +50,7 @@ export interface RunningScan {
 export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<RunningScan> {
   const now = deps.now ?? (() => new Date());
   const areas = req.areas && req.areas.length > 0 ? req.areas : [...AREAS];
-  const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider });
+  const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider, onCredentialsExpired: req.onCredentialsExpired });
   const startedAt = now();
   try {
     const identity = await session.identity();
@@ -75,13 +77,18 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
 }
 
 /** Continues an interrupted, cancelled or failed scan: stored units are kept, the rest collected. */
-export async function resumeScan(deps: ScanDeps, scanId: string, mfaCodeProvider?: (serial: string) => Promise<string>): Promise<RunningScan> {
+export async function resumeScan(
+  deps: ScanDeps,
+  scanId: string,
+  mfaCodeProvider?: (serial: string) => Promise<string>,
+  onCredentialsExpired?: ScanRequest['onCredentialsExpired'],
+): Promise<RunningScan> {
   const scan = getScan(deps.db, scanId);
   if (!scan) throw new ApiFailure('not-found', `No scan with id "${scanId.slice(0, 60)}".`);
   if (scan.status === 'complete' || scan.status === 'running') {
     throw new ApiFailure('not-resumable', `Scan ${scanId} is ${scan.status}; only interrupted, cancelled or failed scans can be resumed.`);
   }
-  const session = await AwsSession.open({ profile: scan.profile, env: deps.env, mfaCodeProvider });
+  const session = await AwsSession.open({ profile: scan.profile, env: deps.env, mfaCodeProvider, onCredentialsExpired });
   try {
     const identity = await session.identity();
     if (identity.accountId !== scan.accountId) {

@@ -5,7 +5,8 @@
  */
 import type { Instance, SecurityGroup } from '@aws-sdk/client-ec2';
 import type { GetTrailStatusResponse, Trail } from '@aws-sdk/client-cloudtrail';
-import type { PasswordPolicy } from '@aws-sdk/client-iam';
+import type { GroupDetail, ManagedPolicyDetail, PasswordPolicy, RoleDetail, UserDetail } from '@aws-sdk/client-iam';
+import type { AccountExtensions } from './ext/types.ts';
 
 export type OptInStatus = 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
 
@@ -48,6 +49,18 @@ export interface FakeBucket {
   policyIsPublic?: boolean | null;
 }
 
+/**
+ * IAM entities as GetAccountAuthorizationDetails returns them, except that policy documents are
+ * plain JSON here: the fake URL-encodes them on the wire, as IAM does. A policy whose Arn starts
+ * with `arn:aws:iam::aws:policy/` is AWS managed (Filter `AWSManagedPolicy`), any other is local.
+ */
+export interface FakeAuthorization {
+  users: UserDetail[];
+  groups: GroupDetail[];
+  roles: RoleDetail[];
+  policies: ManagedPolicyDetail[];
+}
+
 export interface FakeAccount {
   accountId: string;
   callerArn: string;
@@ -57,11 +70,45 @@ export interface FakeAccount {
     /** GetAccountSummary's SummaryMap, e.g. { AccountMFAEnabled: 0, AccountAccessKeysPresent: 1 }. */
     accountSummary: Record<string, number>;
     passwordPolicy: PasswordPolicy | null;
+    /** GetAccountAuthorizationDetails' entities. Absent: the account has none. */
+    authorization?: FakeAuthorization;
   };
   /** Resources per region; an enabled region without an entry is empty (and EBS encryption off). */
   regional: Record<string, FakeRegionalResources>;
   trails: FakeTrail[];
   s3: { buckets: FakeBucket[] };
+  /** Keys, roles and IAM Identity Center for sign-in tests. Absent: any key signs in as `callerArn`. */
+  signIn?: FakeSignIn;
+  /** Data added by each area of the check catalogue (see ext/). */
+  ext?: AccountExtensions;
+}
+
+/** An access key with its own identity. Keys not listed sign in as the account's `callerArn`. */
+export interface FakeAccessKey {
+  accessKeyId: string;
+  arn: string;
+  userId: string;
+  /** Requests signed with the key after this many are refused as expired (ExpiredToken and kin). */
+  expiresAfterCalls?: number;
+}
+
+/** A role for sts:AssumeRole (and, by name, for IAM Identity Center's GetRoleCredentials). */
+export interface FakeRole {
+  arn: string;
+  /** AssumeRole is AccessDenied unless this ExternalId is sent. */
+  externalId?: string;
+  /** AssumeRole is AccessDenied unless SerialNumber is this and TokenCode a six-digit code not used before. */
+  mfaSerial?: string;
+  /** Seconds; AWS's default is 3600. */
+  maxSessionDuration?: number;
+}
+
+export interface FakeSignIn {
+  accessKeys?: FakeAccessKey[];
+  /** Roles AssumeRole accepts; any other RoleArn is AccessDenied. */
+  roles?: FakeRole[];
+  /** IAM Identity Center: bearer tokens the portal accepts (what `aws sso login` cached) and the user's roles. */
+  sso?: { accessTokens: string[]; roleNames: string[]; userName: string; credentialsTtlSeconds?: number };
 }
 
 const EMPTY_REGION: FakeRegionalResources = { ebsEncryptionByDefault: false, securityGroups: [], instances: [] };

@@ -2,8 +2,10 @@
 export { startFakeAws, type FakeAws, type FakeAwsOptions, type RequestRecord } from './server.ts';
 export { writeAwsProfile, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, type AwsProfileOptions } from './profile.ts';
 export type { FaultRule } from './faults.ts';
+export { AWS_RATES, scaleRates, type ThrottleRule } from './throttle.ts';
 export type {
   FakeAccount,
+  FakeAuthorization,
   FakeBucket,
   FakePublicAccessBlock,
   FakeRegion,

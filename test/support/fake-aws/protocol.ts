@@ -52,6 +52,12 @@ export interface OperationContext {
   /** restXml (path-style): the bucket named in the path. */
   bucket?: string;
   method: string;
+  /** The decoded URL path: restJson services read their path parameters from it (/detector/{id}). */
+  path: string;
+  /** The SigV4 access key id the request was signed with (absent when unsigned). */
+  accessKeyId?: string;
+  /** IAM Identity Center's portal authenticates with this bearer token instead of SigV4. */
+  bearerToken?: string;
 }
 
 export type OperationOutput = Record<string, unknown> | RawReply;
@@ -60,6 +66,8 @@ export interface Operation {
   /** XML protocols: the output shape (restXml: the payload shape, whose name is the root element). */
   output?: SchemaRef;
   handle(ctx: OperationContext): OperationOutput;
+  /** AWS serves it without SigV4 (AssumeRoleWithWebIdentity; the SSO portal, which takes a bearer token). */
+  unsigned?: boolean;
 }
 
 export interface ServiceModule {
@@ -67,9 +75,16 @@ export interface ServiceModule {
   name: string;
   protocol: Protocol;
   xmlNamespace?: string;
+  /** awsJson services: 1.0 (DynamoDB, CloudWatch) or 1.1 (the default). REST JSON services set `route` instead. */
+  jsonVersion?: '1.0' | '1.1';
+  /**
+   * awsQuery-compatible JSON services (CloudWatch, SNS-style codes): errors also carry the query
+   * error code in `x-amzn-query-error` (`Code;Sender`), which the SDK prefers.
+   */
+  queryCompatible?: boolean;
   /** Global services (IAM) ignore the signing region. */
   global?: boolean;
-  /** restXml only: which operation a method + path + query is, and the bucket it targets. */
+  /** REST services (restXml, and the JSON SSO portal): which operation a method + path + query is, and the bucket it targets. */
   route?(method: string, path: string, query: URLSearchParams): { action: string; bucket?: string } | undefined;
   /** How this service answers in a region the account has not opted in to (see each module). */
   regionNotEnabled?(region: string): AwsError;
@@ -97,15 +112,15 @@ export function newRequestId(protocol: Protocol): string {
   return protocol === 'restXml' ? randomBytes(8).toString('hex').toUpperCase() : randomUUID();
 }
 
-function contentType(protocol: Protocol): string {
-  if (protocol === 'json') return 'application/x-amz-json-1.1';
+function contentType(protocol: Protocol, service?: ServiceModule): string {
+  if (protocol === 'json') return service?.route ? 'application/json' : `application/x-amz-json-${service?.jsonVersion ?? '1.1'}`;
   if (protocol === 'restXml') return 'application/xml';
   return 'text/xml';
 }
 
 export function renderSuccess(service: ServiceModule, action: string, output: OperationOutput, requestId: string): WireResponse {
   const { protocol } = service;
-  const headers = { 'Content-Type': contentType(protocol), ...requestIdHeaders(protocol, requestId) };
+  const headers = { 'Content-Type': contentType(protocol, service), ...requestIdHeaders(protocol, requestId) };
   if (output instanceof RawReply) {
     return { status: output.status, headers: { ...headers, ...output.headers }, body: output.body };
   }
@@ -132,7 +147,7 @@ function jsonReplacer(this: Record<string, unknown>, key: string, value: unknown
 
 export function renderError(service: ServiceModule, err: AwsError, requestId: string): WireResponse {
   const { protocol } = service;
-  const headers: Record<string, string> = { 'Content-Type': contentType(protocol), ...requestIdHeaders(protocol, requestId), ...err.headers };
+  const headers: Record<string, string> = { 'Content-Type': contentType(protocol, service), ...requestIdHeaders(protocol, requestId), ...err.headers };
   const code = escapeXml(err.code);
   const message = escapeXml(err.message);
   let body: string;
@@ -149,7 +164,9 @@ export function renderError(service: ServiceModule, err: AwsError, requestId: st
     body = `${XML_DECL}<Error>${element('Code', code)}${element('Message', message)}${fields}${element('RequestId', requestId)}${element('HostId', hostId)}</Error>`;
   } else {
     headers['x-amzn-ErrorType'] = err.code;
-    body = JSON.stringify({ __type: err.code, message: err.message });
+    if (service.queryCompatible) headers['x-amzn-query-error'] = `${err.code};${err.status >= 500 ? 'Receiver' : 'Sender'}`;
+    // REST JSON services (GuardDuty, Lambda, ...) name the error in the header; the body says it again with "message".
+    body = JSON.stringify(service.route ? { message: err.message, __type: err.code } : { __type: err.code, message: err.message });
   }
   return { status: err.status, headers, body };
 }

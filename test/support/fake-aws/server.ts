@@ -22,10 +22,13 @@ import {
 import { cloudtrail } from './services/cloudtrail.ts';
 import { ec2 } from './services/ec2.ts';
 import { iam } from './services/iam.ts';
+import { serviceRegistry } from './services/registry.ts';
 import { s3 } from './services/s3.ts';
-import { sts } from './services/sts.ts';
+import { sso, SSO_BEARER_HEADER } from './services/sso.ts';
+import { refuseExpiredKey, sts } from './services/sts.ts';
+import { Throttle, throttlingError, type ThrottleRule } from './throttle.ts';
 
-const SERVICES = new Map<string, ServiceModule>([sts, ec2, iam, s3, cloudtrail].map((s) => [s.name, s]));
+const SERVICES = serviceRegistry([sts, ec2, iam, s3, cloudtrail, sso]);
 /** awsQuery/ec2Query requests name their API version, which identifies the service when unsigned. */
 const BY_API_VERSION: Record<string, ServiceModule> = { '2011-06-15': sts, '2016-11-15': ec2, '2010-05-08': iam };
 const REQUEST_LOG_LIMIT = 1000;
@@ -33,6 +36,8 @@ const REQUEST_LOG_LIMIT = 1000;
 export interface FakeAwsOptions {
   /** Added to every request before it is answered. */
   latencyMs?: number;
+  /** Per-API token buckets (see throttle.ts; AWS_RATES has AWS's own). Default: no throttling. */
+  throttle?: readonly ThrottleRule[];
 }
 
 export interface RequestRecord {
@@ -50,6 +55,8 @@ export interface FakeAws {
   faults: FaultRule[];
   /** Requests per `service:Action` (e.g. `ec2:DescribeInstances`), including failed ones. */
   calls: Map<string, number>;
+  /** Requests per `service:Action` refused by the throttle (also counted in `calls`). */
+  throttled: Map<string, number>;
   /** Mutable settings that apply to requests arriving afterwards. */
   settings: { latencyMs: number };
   /** The last requests (at most 1000), oldest first. */
@@ -60,19 +67,21 @@ export interface FakeAws {
 interface Scope {
   service: string;
   region: string;
+  accessKeyId: string;
 }
 
 /** `Credential=AKID/20240101/eu-west-1/ec2/aws4_request` from the header, or a presigned URL's X-Amz-Credential. */
 function credentialScope(auth: string | undefined, query: URLSearchParams): Scope | 'malformed' | undefined {
   const credential = auth ? /Credential=([^,\s]+)/.exec(auth)?.[1] : query.get('X-Amz-Credential');
   if (!credential) return auth ? 'malformed' : undefined;
-  const [, , region, service] = credential.split('/');
-  return region && service ? { service, region } : 'malformed';
+  const [accessKeyId = '', , region, service] = credential.split('/');
+  return region && service ? { service, region, accessKeyId } : 'malformed';
 }
 
 function inferService(req: IncomingMessage, params: URLSearchParams): ServiceModule {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string' && /CloudTrail/i.test(target)) return cloudtrail;
+  if (req.headers[SSO_BEARER_HEADER] !== undefined) return sso;
   return BY_API_VERSION[params.get('Version') ?? ''] ?? s3;
 }
 
@@ -82,6 +91,7 @@ function actionOf(service: ServiceModule, req: IncomingMessage, url: URL, params
     case 'ec2':
       return { action: params.get('Action') ?? '' };
     case 'json': {
+      if (service.route) return service.route(req.method ?? 'GET', url.pathname, url.searchParams) ?? { action: '' };
       const target = String(req.headers['x-amz-target'] ?? '');
       return { action: target.slice(target.lastIndexOf('.') + 1) };
     }
@@ -115,6 +125,8 @@ function send(req: IncomingMessage, res: ServerResponse, wire: WireResponse, man
 export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = {}): Promise<FakeAws> {
   const faults: FaultRule[] = [];
   const calls = new Map<string, number>();
+  const throttled = new Map<string, number>();
+  const throttle = opts.throttle ? new Throttle(opts.throttle) : undefined;
   const requests: RequestRecord[] = [];
   const settings = { latencyMs: opts.latencyMs ?? 0 };
   const closing = new AbortController();
@@ -139,13 +151,19 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
       send(req, res, wire, mangle);
     };
     try {
-      if (scope === undefined) throw missingAuthentication(service.protocol);
+      if (scope === undefined && !service.operations[action]?.unsigned) throw missingAuthentication(service.protocol);
       if (scope === 'malformed') {
         throw service.protocol === 'restXml'
           ? new AwsError('AuthorizationHeaderMalformed', 'The authorization header is malformed; the Credential is mal-formed.')
           : new AwsError('IncompleteSignature', "Authorization header requires 'Credential' parameter.");
       }
+      // Tokens are taken on arrival; the throttled answer still takes the network's time.
+      const allowed = throttle?.take({ service: service.name, action, region: service.global ? 'global' : region, bucket }) ?? true;
       if (settings.latencyMs > 0) await sleep(settings.latencyMs, undefined, { signal: closing.signal });
+      if (!allowed) {
+        throttled.set(key, (throttled.get(key) ?? 0) + 1);
+        throw throttlingError(service.name);
+      }
       const fault = takeFault(faults, { service: service.name, action, region });
       if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: closing.signal });
       if (fault && fault.status >= 300) {
@@ -153,12 +171,13 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
         reply(renderError(service, error, requestId), fault.body);
         return;
       }
+      if (signed) refuseExpiredKey(account, signed.accessKeyId, service);
       if (!service.global && !isRegionEnabled(account, region) && service.regionNotEnabled) {
         throw service.regionNotEnabled(region);
       }
       const operation = service.operations[action];
       if (!operation) throw unknownOperation(service, action || 'Unknown');
-      const ctx: OperationContext = { account, region, action, params, json: parseJson(service, body), bucket, method: req.method ?? 'GET' };
+      const ctx: OperationContext = { account, region, action, params, json: parseJson(service, body), bucket, method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), accessKeyId: signed?.accessKeyId, bearerToken: String(req.headers[SSO_BEARER_HEADER] ?? '') || undefined };
       reply(renderSuccess(service, action, operation.handle(ctx), requestId), fault?.body);
     } catch (e) {
       if (closing.signal.aborted) return;
@@ -183,6 +202,7 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
     port,
     faults,
     calls,
+    throttled,
     settings,
     requests,
     close: () =>

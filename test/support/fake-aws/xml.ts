@@ -21,7 +21,12 @@ export function element(name: string, content: string): string {
 
 /** The children of a structure (no enclosing element): the protocol decides the wrapper. */
 export function structBody(schema: SchemaRef, value: Record<string, unknown>): string {
-  return writeStructMembers(NormalizedSchema.of(schema), value);
+  let writer = bodyWriters.get(schema as object);
+  if (!writer) {
+    writer = compileStruct(NormalizedSchema.of(schema)).body;
+    bodyWriters.set(schema as object, writer);
+  }
+  return writer(value);
 }
 
 /** The root element name AWS uses for a restXml payload shape (xmlName trait, else shape name). */
@@ -30,56 +35,90 @@ export function rootName(schema: SchemaRef): string {
   return (ns.getMergedTraits().xmlName as string | undefined) ?? ns.getName() ?? 'Result';
 }
 
-function writeStructMembers(ns: NormalizedSchema, value: Record<string, unknown>): string {
-  let out = '';
-  for (const [memberName, member] of ns.structIterator()) {
-    const v = value[memberName];
-    if (v === undefined || v === null || member.getMergedTraits().xmlAttribute) continue;
-    const name = (member.getMemberTraits().xmlName as string | undefined) ?? memberName;
-    out += writeMember(member, name, v);
-  }
-  return out;
-}
+/*
+ * Writers are compiled once per schema and cached: walking NormalizedSchema for every member of
+ * every item cost more than the rest of the server together on a 1,000-group page.
+ */
+type Writer = (name: string, value: unknown) => string;
+type StructWriter = { body: (value: Record<string, unknown>) => string; attributes: (value: Record<string, unknown>) => string };
+const bodyWriters = new WeakMap<object, StructWriter['body']>();
 
-/** xmlAttribute members (S3 Grantee's `xsi:type`) and an xmlNamespace trait ([prefix, uri]). */
-function attributes(ns: NormalizedSchema, value: Record<string, unknown>): string {
-  let out = '';
+const xmlNameOf = (ns: NormalizedSchema) => ns.getMergedTraits().xmlName as string | undefined;
+
+function compileStruct(ns: NormalizedSchema): StructWriter {
+  const members = [...ns.structIterator()].map(([memberName, member]) => ({
+    memberName,
+    name: (member.getMemberTraits().xmlName as string | undefined) ?? memberName,
+    attribute: Boolean(member.getMergedTraits().xmlAttribute),
+    member,
+    write: lazyWriter(member),
+  }));
+  const elements = members.filter((m) => !m.attribute);
+  const attrs = members.filter((m) => m.attribute);
+  // xmlAttribute members (S3 Grantee's `xsi:type`) and an xmlNamespace trait ([prefix, uri]).
   const namespace = ns.getMergedTraits().xmlNamespace as [string, string] | string | undefined;
-  if (Array.isArray(namespace)) out += namespace[1] ? ` xmlns:${namespace[0]}="${escapeXml(namespace[1])}"` : ` xmlns="${escapeXml(namespace[0])}"`;
-  for (const [memberName, member] of ns.structIterator()) {
-    const v = value[memberName];
-    if (v === undefined || v === null || !member.getMergedTraits().xmlAttribute) continue;
-    const name = (member.getMemberTraits().xmlName as string | undefined) ?? memberName;
-    out += ` ${name}="${scalar(member, v)}"`;
-  }
-  return out;
+  const xmlns = !Array.isArray(namespace) ? '' : namespace[1] ? ` xmlns:${namespace[0]}="${escapeXml(namespace[1])}"` : ` xmlns="${escapeXml(namespace[0])}"`;
+  return {
+    body: (value) => {
+      let out = '';
+      for (const m of elements) {
+        const v = value[m.memberName];
+        if (v !== undefined && v !== null) out += m.write(m.name, v);
+      }
+      return out;
+    },
+    attributes: (value) => {
+      let out = xmlns;
+      for (const m of attrs) {
+        const v = value[m.memberName];
+        if (v !== undefined && v !== null) out += ` ${m.name}="${scalar(m.member, v)}"`;
+      }
+      return out;
+    },
+  };
 }
 
-function writeMember(ns: NormalizedSchema, name: string, value: unknown): string {
+/** Compiled on first use, so recursive shapes compile only as deep as values go. */
+function lazyWriter(ns: NormalizedSchema): Writer {
+  let writer: Writer | undefined;
+  return (name, value) => (writer ??= compileMember(ns))(name, value);
+}
+
+function compileMember(ns: NormalizedSchema): Writer {
   const flattened = Boolean(ns.getMergedTraits().xmlFlattened);
   if (ns.isListSchema()) {
-    const items = (value as unknown[]).filter((v) => v !== undefined && v !== null);
     const valueNs = ns.getValueSchema();
-    const itemName = flattened ? name : ((valueNs.getMergedTraits().xmlName as string | undefined) ?? 'member');
-    const body = items.map((item) => writeMember(valueNs, itemName, item)).join('');
-    return flattened ? body : element(name, body);
+    const itemName = xmlNameOf(valueNs) ?? 'member';
+    const writeItem = lazyWriter(valueNs);
+    return (name, value) => {
+      let body = '';
+      for (const item of value as unknown[]) if (item !== undefined && item !== null) body += writeItem(flattened ? name : itemName, item);
+      return flattened ? body : element(name, body);
+    };
   }
   if (ns.isMapSchema()) {
-    const keyName = (ns.getKeySchema().getMergedTraits().xmlName as string | undefined) ?? 'key';
+    const keyName = xmlNameOf(ns.getKeySchema()) ?? 'key';
     const valueNs = ns.getValueSchema();
-    const valueName = (valueNs.getMergedTraits().xmlName as string | undefined) ?? 'value';
-    const entries = Object.entries(value as Record<string, unknown>).map(
-      ([k, v]) => element(flattened ? name : 'entry', element(keyName, escapeXml(k)) + writeMember(valueNs, valueName, v)),
-    );
-    return flattened ? entries.join('') : element(name, entries.join(''));
+    const valueName = xmlNameOf(valueNs) ?? 'value';
+    const writeValue = lazyWriter(valueNs);
+    return (name, value) => {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => element(flattened ? name : 'entry', element(keyName, escapeXml(k)) + writeValue(valueName, v)))
+        .join('');
+      return flattened ? entries : element(name, entries);
+    };
   }
   if (ns.isStructSchema()) {
-    const struct = value as Record<string, unknown>;
-    const body = writeStructMembers(ns, struct);
-    const attrs = attributes(ns, struct);
-    return body === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${body}</${name}>`;
+    let struct: StructWriter | undefined;
+    return (name, value) => {
+      struct ??= compileStruct(ns);
+      const v = value as Record<string, unknown>;
+      const body = struct.body(v);
+      const attrs = struct.attributes(v);
+      return body === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${body}</${name}>`;
+    };
   }
-  return element(name, scalar(ns, value));
+  return (name, value) => element(name, scalar(ns, value));
 }
 
 function scalar(ns: NormalizedSchema, value: unknown): string {

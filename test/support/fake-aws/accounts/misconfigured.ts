@@ -12,7 +12,7 @@ import { instance, securityGroup, tcp } from './builders.ts';
 
 export const ACCOUNT_ID = '111122223333';
 
-const SG = {
+export const SG = {
   defaultUse1: 'sg-0d1e2f3a4b5c60001',
   bastion: 'sg-0d1e2f3a4b5c60002',
   web: 'sg-0d1e2f3a4b5c60003',
@@ -24,11 +24,11 @@ const SG = {
   defaultAfs1: 'sg-0f3a4b5c6d7e80001',
 } as const;
 
-const VPC = { use1: 'vpc-0a11b22c33d44e001', euw1: 'vpc-0a11b22c33d44e002', afs1: 'vpc-0a11b22c33d44e003' } as const;
+export const VPC = { use1: 'vpc-0a11b22c33d44e001', euw1: 'vpc-0a11b22c33d44e002', afs1: 'vpc-0a11b22c33d44e003' } as const;
 
-const INSTANCE = { web1: 'i-0a5b6c7d8e9f00001', worker1: 'i-0a5b6c7d8e9f00002', reportBuilder: 'i-0b6c7d8e9f0a10003' } as const;
+export const INSTANCE = { web1: 'i-0a5b6c7d8e9f00001', worker1: 'i-0a5b6c7d8e9f00002', reportBuilder: 'i-0b6c7d8e9f0a10003' } as const;
 
-const TRAIL = {
+export const TRAIL = {
   org: `arn:aws:cloudtrail:us-east-1:${ACCOUNT_ID}:trail/org-audit-trail`,
   legacy: `arn:aws:cloudtrail:eu-west-1:${ACCOUNT_ID}:trail/legacy-eu-trail`,
 } as const;

@@ -37,9 +37,22 @@ function endpointHost(region: string): string {
   return region === 'us-east-1' ? 's3.amazonaws.com' : `s3.${region}.amazonaws.com`;
 }
 
+const bucketIndex = new WeakMap<FakeBucket[], Map<string, FakeBucket>>();
+
+/** By name through an index, so 2,000 per-bucket calls stay linear (rebuilt when the list grows or shrinks). */
+function findBucket(buckets: FakeBucket[], name: string): FakeBucket | undefined {
+  let index = bucketIndex.get(buckets);
+  if (!index || index.size !== buckets.length) {
+    index = new Map(buckets.map((b) => [b.name, b]));
+    bucketIndex.set(buckets, index);
+  }
+  const found = index.get(name);
+  return found?.name === name ? found : buckets.find((b) => b.name === name);
+}
+
 /** The bucket, or the error AWS gives: 404 NoSuchBucket, or 301 from the wrong regional endpoint. */
 function bucketFor(ctx: OperationContext, anyRegion = false): FakeBucket {
-  const bucket = ctx.account.s3.buckets.find((b) => b.name === ctx.bucket);
+  const bucket = findBucket(ctx.account.s3.buckets, ctx.bucket ?? '');
   if (!bucket) {
     throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404, { fields: { BucketName: ctx.bucket ?? '' } });
   }

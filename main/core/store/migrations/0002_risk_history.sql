@@ -1,0 +1,34 @@
+-- Version 2: engagement life cycle, risk acceptance, manual controls, reference-data versions.
+
+ALTER TABLE engagements ADD COLUMN archived_at TEXT;
+
+ALTER TABLE scans ADD COLUMN reference_version TEXT NOT NULL DEFAULT '';
+
+-- A risk accepted for one finding (resource_id set) or for a whole check (resource_id NULL),
+-- optionally narrowed to an account and a region. Expired acceptances stop applying.
+CREATE TABLE risk_acceptances (
+  id             INTEGER PRIMARY KEY,
+  engagement_id  TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+  check_id       TEXT NOT NULL,
+  account_id     TEXT,
+  region         TEXT,
+  resource_id    TEXT,
+  justification  TEXT NOT NULL CHECK (length(justification) > 0),
+  approver       TEXT NOT NULL CHECK (length(approver) > 0),
+  expires_at     TEXT,
+  created_at     TEXT NOT NULL,
+  revoked_at     TEXT
+) STRICT;
+
+CREATE INDEX risk_acceptances_by_check ON risk_acceptances (engagement_id, check_id);
+
+-- Items no API can check (CIS contact details, security questions...), answered per engagement.
+CREATE TABLE manual_answers (
+  engagement_id  TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+  control_id     TEXT NOT NULL,
+  answer         TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'not-applicable', 'unknown')),
+  notes          TEXT NOT NULL DEFAULT '',
+  answered_at    TEXT NOT NULL,
+  answered_by    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (engagement_id, control_id)
+) STRICT;

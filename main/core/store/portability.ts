@@ -1,0 +1,102 @@
+/**
+ * Moving client history between machines: an engagement exported to one SQLite file (same schema,
+ * only that engagement's rows), imported elsewhere; and whole-database backups through SQLite's
+ * online backup API, safe while the app is running.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ApiFailure } from '../api.ts';
+import { openDatabase, type Db } from './open.ts';
+
+/** Child tables copied with an engagement, in foreign-key order. */
+const TABLES: { name: string; where: string }[] = [
+  { name: 'engagements', where: 'id = @e' },
+  { name: 'accounts', where: 'engagement_id = @e' },
+  { name: 'scans', where: 'account_ref IN (SELECT id FROM src.accounts WHERE engagement_id = @e)' },
+  { name: 'snapshot_records', where: 'scan_id IN (SELECT s.id FROM src.scans s JOIN src.accounts a ON a.id = s.account_ref WHERE a.engagement_id = @e)' },
+  { name: 'findings', where: 'scan_id IN (SELECT s.id FROM src.scans s JOIN src.accounts a ON a.id = s.account_ref WHERE a.engagement_id = @e)' },
+  { name: 'risk_acceptances', where: 'engagement_id = @e' },
+  { name: 'manual_answers', where: 'engagement_id = @e' },
+];
+
+export function exportEngagement(db: Db, dbPath: string, engagementId: string, file: string, migrationsDir: string): { scans: number } {
+  if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(engagementId)) {
+    throw new ApiFailure('not-found', `No engagement with id "${engagementId.slice(0, 60)}".`);
+  }
+  if (existsSync(file)) throw new ApiFailure('exists', `${file} already exists; choose another file name.`);
+  const out = openDatabase(file, migrationsDir);
+  try {
+    out.exec(`ATTACH DATABASE '${dbPath.replace(/'/g, "''")}' AS src`);
+    out.transaction(() => {
+      for (const t of TABLES) out.prepare(`INSERT INTO main.${t.name} SELECT * FROM src.${t.name} WHERE ${t.where}`).run({ e: engagementId });
+    })();
+    out.exec('DETACH DATABASE src');
+    const scans = (out.prepare('SELECT COUNT(*) AS n FROM scans').get() as { n: number }).n;
+    out.pragma('journal_mode = DELETE');
+    return { scans };
+  } catch (err) {
+    out.close();
+    rmSync(file, { force: true });
+    throw err;
+  } finally {
+    if (out.open) out.close();
+  }
+}
+
+/**
+ * Imports an exported engagement. The file is checked first (SQLite, same schema version, one
+ * engagement); rows that already exist (same ids) are kept as they are, so importing twice is harmless.
+ */
+export function importEngagement(db: Db, file: string): { engagementId: string; scans: number } {
+  let probe: Database.Database;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new ApiFailure('bad-import', `${file} is not a Leasehold engagement file.`);
+  }
+  try {
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    const ours = db.pragma('user_version', { simple: true }) as number;
+    if (version > ours) throw new ApiFailure('db-newer', `${file} was exported by a newer Leasehold (schema ${version}); update Leasehold to import it.`);
+    if (version < ours) throw new ApiFailure('bad-import', `${file} was exported by an older Leasehold (schema ${version}); open it with that version and export again.`);
+    const engagements = probe.prepare('SELECT id FROM engagements').all() as { id: string }[];
+    if (engagements.length !== 1) throw new ApiFailure('bad-import', `${file} holds ${engagements.length} engagements; expected exactly one.`);
+  } catch (err) {
+    if (err instanceof ApiFailure) throw err;
+    throw new ApiFailure('bad-import', `${file} is not a Leasehold engagement file.`);
+  } finally {
+    probe.close();
+  }
+  db.exec(`ATTACH DATABASE '${file.replace(/'/g, "''")}' AS src`);
+  try {
+    const engagementId = (db.prepare('SELECT id FROM src.engagements').get() as { id: string }).id;
+    let scans = 0;
+    db.transaction(() => {
+      // Account row ids differ between machines: remap them by (engagement, account id).
+      db.prepare('INSERT OR IGNORE INTO main.engagements SELECT * FROM src.engagements').run();
+      db.prepare('INSERT OR IGNORE INTO main.accounts (engagement_id, account_id) SELECT engagement_id, account_id FROM src.accounts').run();
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info('scans')`).all() as { name: string }[]).map((c) => c.name);
+      const select = cols.map((c) => (c === 'account_ref' ? `(SELECT m.id FROM main.accounts m JOIN src.accounts x ON x.engagement_id = m.engagement_id AND x.account_id = m.account_id WHERE x.id = s.account_ref)` : `s.${c}`));
+      scans = db.prepare(`INSERT OR IGNORE INTO main.scans (${cols.join(', ')}) SELECT ${select.join(', ')} FROM src.scans s`).run().changes;
+      db.prepare('INSERT OR IGNORE INTO main.snapshot_records SELECT * FROM src.snapshot_records').run();
+      const fcols = (db.prepare(`SELECT name FROM pragma_table_info('findings')`).all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+      db.prepare(`INSERT OR IGNORE INTO main.findings (${fcols.join(', ')}) SELECT ${fcols.join(', ')} FROM src.findings`).run();
+      const rcols = (db.prepare(`SELECT name FROM pragma_table_info('risk_acceptances')`).all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+      db.prepare(
+        `INSERT INTO main.risk_acceptances (${rcols.join(', ')}) SELECT ${rcols.join(', ')} FROM src.risk_acceptances r
+         WHERE NOT EXISTS (SELECT 1 FROM main.risk_acceptances m WHERE m.engagement_id = r.engagement_id AND m.check_id = r.check_id
+           AND m.created_at = r.created_at AND m.justification = r.justification)`,
+      ).run();
+      db.prepare('INSERT OR IGNORE INTO main.manual_answers SELECT * FROM src.manual_answers').run();
+    })();
+    return { engagementId, scans };
+  } finally {
+    db.exec('DETACH DATABASE src');
+  }
+}
+
+/** A consistent copy of the whole database, through SQLite's online backup API. */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  if (existsSync(file)) throw new ApiFailure('exists', `${file} already exists; choose another file name.`);
+  await db.backup(file);
+}

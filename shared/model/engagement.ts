@@ -1,0 +1,89 @@
+/** An engagement: one client, its accounts and scans, and the consultant's settings for it. */
+export interface EngagementSettings {
+  /** Ports the client has authorized to be open to the internet (default 80 and 443). */
+  authorizedPorts: number[];
+}
+
+export interface Engagement {
+  id: string;
+  client: string;
+  consultant: string;
+  notes: string;
+  settings: EngagementSettings;
+  createdAt: string;
+  archivedAt: string | null;
+  /** Scans in this engagement. */
+  scanCount: number;
+}
+
+export interface RiskAcceptance {
+  id: number;
+  engagementId: string;
+  checkId: string;
+  /** Null: every account of the engagement. */
+  accountId: string | null;
+  /** Null: every region. */
+  region: string | null;
+  /** Null: the whole check; otherwise one resource. */
+  resourceId: string | null;
+  justification: string;
+  approver: string;
+  /** ISO date; null = no expiry. */
+  expiresAt: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** On a finding: the acceptance that covers it, and whether it still applies. */
+export interface AcceptanceState {
+  id: number;
+  justification: string;
+  approver: string;
+  expiresAt: string | null;
+  /** False when the acceptance has expired: the finding is open again. */
+  active: boolean;
+}
+
+export const MANUAL_ANSWERS = ['yes', 'no', 'not-applicable', 'unknown'] as const;
+export type ManualAnswer = (typeof MANUAL_ANSWERS)[number];
+
+export interface ManualControl {
+  id: string;
+  title: string;
+  /** What the consultant should verify, in plain words. */
+  question: string;
+  frameworks: string[];
+  answer: ManualAnswer | null;
+  notes: string;
+  answeredAt: string | null;
+  answeredBy: string;
+}
+
+/** not-comparable: one side could not be assessed, so nothing can be said about a change. */
+export const DIFF_KINDS = ['new', 'resolved', 'regressed', 'severity-changed', 'unchanged', 'not-comparable'] as const;
+export type DiffKind = (typeof DIFF_KINDS)[number];
+
+export interface DiffEntry {
+  kind: DiffKind;
+  checkId: string;
+  title: string;
+  resourceId: string;
+  resourceName: string;
+  region: string;
+  before: { status: string; severity: string } | null;
+  after: { status: string; severity: string } | null;
+}
+
+export interface ScanDiff {
+  fromScanId: string;
+  toScanId: string;
+  counts: Record<DiffKind, number>;
+  entries: DiffEntry[];
+}
+
+export interface TrendPoint {
+  scanId: string;
+  startedAt: string;
+  /** Pass rate per area, PASS / (PASS + FAIL), null when nothing was assessed. */
+  passRate: Record<string, number | null>;
+}

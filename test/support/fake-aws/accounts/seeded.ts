@@ -1,0 +1,38 @@
+/**
+ * The seeded, deliberately misconfigured account the catalogue is proven against: the base
+ * `misconfigured` account plus each area's planted fixture. SEEDED_PLANTED says, per planted item,
+ * whether a scan must report it as FAIL (a planted problem) or PASS (a planted correct setting).
+ */
+import type { FakeAccount } from '../account.ts';
+import { misconfigured, PLANTED, type PlantedItem } from './misconfigured.ts';
+import { computeMaintenanceFixture, computeMaintenancePlanted } from './planted/compute-maintenance.ts';
+import { dataProtectionFixture, dataProtectionPlanted } from './planted/data-protection.ts';
+import { identityAccessFixture, identityAccessPlanted } from './planted/identity-access.ts';
+import { loggingMonitoringFixture, loggingMonitoringPlanted } from './planted/logging-monitoring.ts';
+import { networkFixture, networkPlanted } from './planted/network.ts';
+import { s3Fixture, s3Planted } from './planted/s3.ts';
+import { sharedFixture } from './planted/shared.ts';
+
+export const seeded: FakeAccount = {
+  ...misconfigured,
+  ext: {
+    ...misconfigured.ext,
+    shared: sharedFixture,
+    dataProtection: dataProtectionFixture,
+    identityAccess: identityAccessFixture,
+    computeMaintenance: computeMaintenanceFixture,
+    network: networkFixture,
+    s3: s3Fixture,
+    loggingMonitoring: loggingMonitoringFixture,
+  },
+};
+
+export const SEEDED_PLANTED: PlantedItem[] = [
+  ...PLANTED,
+  ...dataProtectionPlanted,
+  ...identityAccessPlanted,
+  ...computeMaintenancePlanted,
+  ...networkPlanted,
+  ...s3Planted,
+  ...loggingMonitoringPlanted,
+];

@@ -1,0 +1,8 @@
+/** Fake AWS operations and services added for the identity-access checks. */
+import type { FakeAwsExtension } from './types.ts';
+
+/** This area's part of a FakeAccount (account.ext.identityAccess); regional data keyed by region name. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the area's checks land
+export interface IdentityAccessFixture {}
+
+export const identityAccessExtension: FakeAwsExtension = {};
