@@ -25,6 +25,7 @@ Commands:
   reevaluate --scan ID|latest               Re-run today's checks on a stored scan, offline, as a new result set
   doctor --profile P [--areas a,b]          Check identity and probe the permissions a scan needs
   policy [--areas a,b]                      Print the least-privilege IAM policy for a scan
+  diff FROM_ID TO_ID [--json]               Compare two scans of an account: new, resolved, regressed...
   scans                                     List stored scans
   findings --scan ID|latest [--status S] [--json]
                                             Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
@@ -44,7 +45,7 @@ Areas: data-protection, identity-access, compute-maintenance, network, s3, loggi
 `;
 
 const SPEC = {
-  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port'],
+  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to'],
   switches: ['debug', 'help', 'version', 'json', 'no-open'],
 } as const;
 
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> 
   reevaluate: commands.reevaluate,
   doctor: commands.doctor,
   policy: commands.policy,
+  diff: commands.diff,
   scans: (core) => commands.scans(core),
   findings: commands.findings,
   report: commands.report,
@@ -79,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const run = COMMANDS[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command.slice(0, 40)}"; see \`leasehold --help\``);
-    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]?.slice(0, 40)}"`);
+    if (args.positionals.length > 0 && args.command !== 'diff') throw new UsageError(`Unexpected argument "${args.positionals[0]?.slice(0, 40)}"`);
     const dataDir = defaultDataDir(process.env);
     const core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ dbFlag: flag(args, 'db'), env: process.env, dataDir }), env: process.env });
     try {

@@ -216,3 +216,26 @@ export async function demo(core: Core, args: ParsedArgs): Promise<void> {
   writePayload(await call(core, 'report:render', { scanId }), out);
   process.stdout.write(`Demo report written to ${out} (scan "${scanId}" is now in ${core.dbPath})\n`);
 }
+
+export async function diff(core: Core, args: ParsedArgs): Promise<void> {
+  const [from, to] = args.positionals.length === 2 ? args.positionals : [flag(args, 'from'), flag(args, 'to')];
+  if (!from || !to) throw new UsageError('diff needs two scans: leasehold diff FROM_ID TO_ID');
+  const d = await call(core, 'scans:diff', { fromScanId: from, toScanId: to });
+  process.stdout.write(
+    `From ${d.fromScanId} to ${d.toScanId}: ${d.counts.new} new, ${d.counts.resolved} resolved, ${d.counts.regressed} regressed, ` +
+      `${d.counts['severity-changed']} severity changed, ${d.counts.unchanged} unchanged, ${d.counts['not-comparable']} not comparable.\n`,
+  );
+  if (args.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
+    return;
+  }
+  const shown = d.entries.filter((e) => e.kind !== 'unchanged');
+  if (shown.length === 0) return;
+  table(
+    [
+      ['CHANGE', 'CHECK', 'REGION', 'RESOURCE', 'BEFORE', 'AFTER'],
+      ...shown.map((e) => [e.kind, e.checkId, e.region, termSafe(e.resourceName || e.resourceId, 50), e.before ? `${e.before.status} ${e.before.severity}` : '-', e.after ? `${e.after.status} ${e.after.severity}` : '-']),
+    ],
+    process.stdout,
+  );
+}

@@ -3,9 +3,7 @@ import type { FilePayload, ScanDetail } from '../../shared/api.ts';
 import { AREAS, isArea, type Area } from '../../shared/model/area.ts';
 import { STATUSES, type Finding, type Status } from '../../shared/model/finding.ts';
 import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
-import { runDoctor } from './aws/doctor.ts';
 import { createAuthBroker } from './aws/auth-broker.ts';
-import { leastPrivilegePolicy } from './aws/policy.ts';
 import { listProfiles } from './aws/profiles.ts';
 import { coverageOf } from './engine/coverage.ts';
 import { reevaluateScan } from './scan/reevaluate.ts';
@@ -16,7 +14,7 @@ import type { AssetPaths } from './paths.ts';
 import { toCsv, toJson } from './report/export.ts';
 import { buildReportModel, summarizeAreas } from './report/model.ts';
 import { renderPdf } from './report/pdf.ts';
-import { resumeScan, startScan, type RunningScan } from './scan/run-scan.ts';
+import type { RunningScan } from './scan/run-scan.ts';
 import { listFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
@@ -65,12 +63,12 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      return track(await startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
+      return track(await (await scanner()).startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
     'scan:resume': async (req) => {
       const id = resolveScanId(deps.db, req.scanId);
       const profile = getScan(deps.db, id)?.profile ?? '';
-      return track(await resumeScan(scanDeps, id, auth.mfaProvider(profile), auth.renewal));
+      return track(await (await scanner()).resumeScan(scanDeps, id, auth.mfaProvider(profile), auth.renewal));
     },
     'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
     'scans:coverage': async (req) => {
@@ -79,9 +77,9 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     },
     'doctor:run': async (req) => {
       if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose a profile to check.');
-      return runDoctor(req.profile, deps.env, validAreas(req.areas), auth.mfaProvider(req.profile));
+      return (await import('./aws/doctor.ts')).runDoctor(req.profile, deps.env, validAreas(req.areas), auth.mfaProvider(req.profile));
     },
-    'policy:get': async (req) => leastPrivilegePolicy(validAreas(req.areas)),
+    'policy:get': async (req) => (await import('./aws/policy.ts')).leastPrivilegePolicy(validAreas(req.areas)),
     'auth:mfa-code': async (req) => ({ accepted: auth.answerMfa(String(req.requestId), String(req.code)) }),
     'auth:renewed': async (req) => ({ accepted: auth.answerRenewal(String(req.requestId), req.abort === true) }),
     'scan:cancel': async (req) => {
@@ -115,6 +113,9 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
   } satisfies Handlers;
   return { handlers, running };
 }
+
+/** The scanner (AWS SDK clients and collectors) loads on first use: reading stored scans never needs it. */
+const scanner = () => import('./scan/run-scan.ts');
 
 function validAreas(areas: unknown): Area[] {
   if (areas === undefined || (Array.isArray(areas) && areas.length === 0)) return [...AREAS];

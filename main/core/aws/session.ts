@@ -16,7 +16,8 @@ import { ENV_PROFILE, hasEnvCredentials, profileKind, profileProblem, roleChain 
 import { installReadOnlyGuard } from './read-only.ts';
 
 // The client registry lives in clients.ts (shared with the read-only proof); keep this import.
-import { CLIENTS, type ClientOf, type ServiceKey } from './clients.ts';
+import { partitionOf } from './partition.ts';
+import { clientClass, type ClientOf, type ServiceKey } from './clients.ts';
 
 export type { ServiceKey };
 type RoleAssumerOptions = Parameters<typeof getDefaultRoleAssumer>[0];
@@ -117,7 +118,7 @@ export class AwsSession {
     if (existing) return existing as ClientOf<S>;
     const endpoint = this.endpointFor(service);
     this.endpoints.set(service, endpoint ?? 'default');
-    const Client = CLIENTS[service] as new (config: Record<string, unknown>) => ClientOf<S>;
+    const Client = clientClass(service);
     const client = new Client({
       region,
       credentials: this.credentials,
@@ -297,8 +298,5 @@ class SharedCredentials {
   }
 }
 
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+
+export { partitionOf };

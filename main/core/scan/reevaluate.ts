@@ -6,7 +6,7 @@ import { ApiFailure } from '../api.ts';
 import { CHECKS } from '../checks/index.ts';
 import { checksForAreas, evaluateChecks } from '../engine/evaluate.ts';
 import { Snapshot } from '../engine/snapshot.ts';
-import { partitionOf } from '../aws/session.ts';
+import { partitionOf } from '../aws/partition.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
 import { finishScan, getScan, insertScan } from '../store/scans.ts';
