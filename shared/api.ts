@@ -4,7 +4,7 @@
  * table implements them (`satisfies Handlers`, so a missing handler does not compile).
  */
 import type { Area } from './model/area.ts';
-import type { Finding, Status } from './model/finding.ts';
+import type { Finding, FindingPage, FindingQuery, Status } from './model/finding.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
 import type { Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
 import type { AreaSummary, ProfileInfo, ScanFinished, ScanProgress, ScanSummary } from './model/scan.ts';
@@ -82,6 +82,8 @@ export interface Api {
   'scan:cancel': { req: { scanId: string }; res: { cancelled: boolean } };
   /** Findings of one scan, optionally filtered. */
   'findings:list': { req: { scanId: string; status?: Status; area?: Area }; res: Finding[] };
+  /** One page of a scan's findings, filtered and sorted in the store (the explorer's query). */
+  'findings:query': { req: FindingQuery & { scanId: string }; res: FindingPage };
   /** Load the bundled demo engagement into the store (once) and return its scan. */
   'demo:open': { req: Record<string, never>; res: { scanId: string } };
   /** Render the PDF report of a scan. */
@@ -124,6 +126,7 @@ const API_NAME_SET = {
   'auth:mfa-code': true,
   'auth:renewed': true,
   'findings:list': true,
+  'findings:query': true,
   'demo:open': true,
   'report:render': true,
   'export:render': true,

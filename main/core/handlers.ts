@@ -15,7 +15,7 @@ import { toCsv, toJson } from './report/export.ts';
 import { buildReportModel, summarizeAreas } from './report/model.ts';
 import { renderPdf } from './report/pdf.ts';
 import type { RunningScan } from './scan/run-scan.ts';
-import { listFindings } from './store/findings.ts';
+import { listFindings, queryFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
 import { safeFileName } from './util/file-names.ts';
@@ -94,6 +94,12 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       const findings = listFindings(deps.db, id, { status: req.status as Status | undefined, area: req.area });
       const engagementId = engagementOfScan(deps.db, id);
       return engagementId ? applyAcceptances(findings, listAcceptances(deps.db, engagementId), new Date()) : findings;
+    },
+    'findings:query': async (req) => {
+      const id = resolveScanId(deps.db, req.scanId);
+      const page = queryFindings(deps.db, id, req);
+      const engagementId = engagementOfScan(deps.db, id);
+      return engagementId ? { ...page, rows: applyAcceptances(page.rows, listAcceptances(deps.db, engagementId), new Date()) } : page;
     },
     'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
     'report:render': async (req) => {

@@ -80,3 +80,24 @@ export interface Finding {
   /** Present when an accepted risk covers this finding (inactive once expired). */
   acceptance?: AcceptanceState;
 }
+
+/** The findings explorer's query: filters, free text, sort and a page. */
+export interface FindingQuery {
+  status?: Status[];
+  area?: Area[];
+  severity?: Severity[];
+  service?: string[];
+  region?: string[];
+  /** Free text over title, message, check id and resource id/name/ARN (case-insensitive). */
+  text?: string;
+  sort?: 'severity' | 'check' | 'resource' | 'region';
+  offset?: number;
+  /** At most 1,000. */
+  limit?: number;
+}
+
+export interface FindingPage {
+  /** Findings matching the filters, over all pages. */
+  total: number;
+  rows: Finding[];
+}

@@ -55,6 +55,7 @@ const fakeHandlers = {
   'risks:revoke': unused,
   'manual:list': unused,
   'manual:answer': unused,
+  'findings:query': unused,
 } satisfies Handlers;
 
 interface RawResponse {
