@@ -50,7 +50,9 @@ test('every command of every client package used is refused before sending unles
     );
     for (const op of READ_OPERATIONS[service] ?? []) {
       assert.ok(commands.includes(`${op}Command`), `${service}:${op} exists in ${pkg}`);
-      assert.match(op, READ_PREFIX, `${service}:${op} is a read operation by name`);
+      // GenerateCredentialReport only asks IAM to build the credential report (reused for four
+      // hours); it changes no configuration, and SecurityAudit grants it.
+      if (!(service === 'iam' && op === 'GenerateCredentialReport')) assert.match(op, READ_PREFIX, `${service}:${op} is a read operation by name`);
     }
     const client = session.client(service, 'us-east-1') as unknown as { send(c: unknown): Promise<unknown> };
     for (const name of commands) {

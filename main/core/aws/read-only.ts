@@ -11,7 +11,7 @@ const ENGINE: Allowlist = {
 };
 
 const DATA_PROTECTION: Allowlist = {
-  ec2: ['GetEbsEncryptionByDefault', 'DescribeVolumes', 'DescribeSnapshots', 'DescribeSnapshotAttribute'],
+  ec2: ['GetEbsEncryptionByDefault', 'DescribeVolumes', 'DescribeSnapshots', 'DescribeSnapshotAttribute', 'GetSnapshotBlockPublicAccessState'],
   rds: [
     'DescribeDBClusters',
     'DescribeDBSnapshots',
@@ -28,24 +28,73 @@ const DATA_PROTECTION: Allowlist = {
 };
 
 const IDENTITY_ACCESS: Allowlist = {
-  iam: ['GetAccountSummary', 'GetAccountPasswordPolicy'],
+  iam: [
+    'GetAccountSummary',
+    'GetAccountPasswordPolicy',
+    'GetAccountAuthorizationDetails',
+    // Builds the credential report (at most once every four hours); it changes no configuration.
+    'GenerateCredentialReport',
+    'GetCredentialReport',
+    'ListVirtualMFADevices',
+    'ListServerCertificates',
+  ],
+  accessanalyzer: ['ListAnalyzers', 'ListFindings'],
 };
 
 const COMPUTE_MAINTENANCE: Allowlist = {
-  ec2: ['DescribeInstances'],
+  ec2: ['DescribeInstances', 'DescribeImages', 'GetInstanceMetadataDefaults'],
+  ssm: ['DescribeInstanceInformation', 'DescribeInstancePatchStates', 'ListResourceComplianceSummaries'],
+  inspector2: ['BatchGetAccountStatus', 'ListCoverage', 'ListFindings'],
+  lambda: ['ListFunctions'],
+  eks: ['ListClusters', 'DescribeCluster'],
 };
 
 const NETWORK: Allowlist = {
-  ec2: ['DescribeSecurityGroups', 'DescribeNetworkInterfaces'],
+  ec2: [
+    'DescribeSecurityGroups',
+    'DescribeNetworkInterfaces',
+    'DescribeInstances',
+    'DescribeVpcs',
+    'DescribeSubnets',
+    'DescribeRouteTables',
+    'DescribeNetworkAcls',
+    'DescribeFlowLogs',
+    'DescribeVpcPeeringConnections',
+  ],
+  rds: ['DescribeDBInstances'],
 };
 
 const S3: Allowlist = {
-  s3: ['ListBuckets', 'GetBucketLocation', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketPolicyStatus'],
+  s3: [
+    'ListBuckets',
+    'GetBucketLocation',
+    'GetBucketVersioning',
+    'GetPublicAccessBlock',
+    'GetBucketPolicyStatus',
+    'GetBucketPolicy',
+    'GetBucketAcl',
+    'GetBucketOwnershipControls',
+    'GetBucketLogging',
+    'GetBucketEncryption',
+    'GetObjectLockConfiguration',
+  ],
+  s3control: ['GetPublicAccessBlock', 'ListAccessPoints', 'GetAccessPoint'],
 };
 
 const LOGGING_MONITORING: Allowlist = {
-  cloudtrail: ['DescribeTrails', 'GetTrailStatus'],
-  logs: ['DescribeLogGroups'],
+  cloudtrail: ['DescribeTrails', 'GetTrailStatus', 'GetEventSelectors'],
+  logs: ['DescribeLogGroups', 'DescribeMetricFilters'],
+  cloudwatch: ['DescribeAlarms'],
+  sns: ['ListSubscriptionsByTopic'],
+  config: ['DescribeConfigurationRecorders', 'DescribeConfigurationRecorderStatus'],
+  guardduty: ['ListDetectors', 'GetDetector', 'ListFindings', 'GetFindings'],
+  securityhub: ['DescribeHub', 'GetEnabledStandards'],
+  organizations: ['DescribeOrganization', 'ListDelegatedAdministrators'],
+};
+
+/** Importing Security Hub's findings (the status calls are in LOGGING_MONITORING). */
+const SECURITY_HUB_IMPORT: Allowlist = {
+  securityhub: ['GetFindings'],
 };
 
 /** Calls read by more than one area. */
@@ -61,6 +110,7 @@ export const READ_OPERATIONS: Readonly<Record<string, ReadonlySet<string>>> = me
   NETWORK,
   S3,
   LOGGING_MONITORING,
+  SECURITY_HUB_IMPORT,
   SHARED,
 ]);
 

@@ -127,9 +127,8 @@ export class AwsSession {
       retryMode: 'adaptive',
       requestHandler: HTTP,
       ...(service === 's3' ? { forcePathStyle: endpoint !== undefined, followRegionRedirects: true } : {}),
-      // S3 Control puts the account ID in front of the host; an emulator at IP:port has no such host.
-      ...(service === 's3control' && endpoint !== undefined ? { disableHostPrefix: true } : {}),
     });
+    if (service === 's3control' && endpoint !== undefined) withoutAccountIdHost(client);
     installReadOnlyGuard(client, service);
     this.installRenewal(client);
     this.countCalls(client);
@@ -300,3 +299,15 @@ class SharedCredentials {
 
 
 export { partitionOf };
+
+/**
+ * S3 Control's endpoint rules put the account ID in front of the host, even for a custom
+ * endpoint: http://127.0.0.1:4566 would become http://111122223333.127.0.0.1:4566. For a
+ * configured endpoint (an emulator at IP:port), send requests to it as given; the account still
+ * travels in the x-amz-account-id header. (disableHostPrefix does not change the endpoint rules.)
+ */
+function withoutAccountIdHost(client: unknown): void {
+  const config = (client as { config: { endpointProvider: (params: Record<string, unknown>, context?: unknown) => unknown } }).config;
+  const resolve = config.endpointProvider;
+  config.endpointProvider = (params, context) => resolve({ ...params, RequiresAccountId: false }, context);
+}

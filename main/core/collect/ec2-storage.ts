@@ -7,9 +7,11 @@ import {
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
+  GetSnapshotBlockPublicAccessStateCommand,
   type DescribeSnapshotAttributeCommandOutput,
   type DescribeSnapshotsCommandOutput,
   type DescribeVolumesCommandOutput,
+  type GetSnapshotBlockPublicAccessStateCommandOutput,
   type Snapshot,
   type Volume,
 } from '@aws-sdk/client-ec2';
@@ -55,6 +57,17 @@ export const ec2StorageDatasets: DatasetDef[] = [
         (page) => page.Snapshots,
         (page) => page.NextToken,
       );
+    },
+  },
+  {
+    // "block-all-sharing" keeps snapshots private even where their permission still says "all".
+    id: 'ec2:GetSnapshotBlockPublicAccessState',
+    service: 'ec2',
+    scope: 'regional',
+    iamActions: ['ec2:GetSnapshotBlockPublicAccessState'],
+    async collect(ctx) {
+      const out = await ctx.send<GetSnapshotBlockPublicAccessStateCommandOutput>(ctx.session.client('ec2', ctx.region), new GetSnapshotBlockPublicAccessStateCommand({}));
+      return { State: out.State ?? null, ManagedBy: out.ManagedBy ?? null };
     },
   },
   {

@@ -8,6 +8,7 @@ import { identityAccessDatasets } from './areas/identity-access.ts';
 import { loggingMonitoringDatasets } from './areas/logging-monitoring.ts';
 import { networkDatasets } from './areas/network.ts';
 import { s3AreaDatasets } from './areas/s3.ts';
+import { securityHubImportDatasets } from './areas/securityhub-import.ts';
 import { sharedDatasets } from './areas/shared.ts';
 import type { DatasetDef } from './types.ts';
 
@@ -24,6 +25,7 @@ export const DATASETS: ReadonlyMap<string, DatasetDef> = register([
   ...networkDatasets,
   ...s3AreaDatasets,
   ...loggingMonitoringDatasets,
+  ...securityHubImportDatasets,
 ]);
 
 function register(all: DatasetDef[]): Map<string, DatasetDef> {

@@ -51,7 +51,7 @@ export const s3Datasets: DatasetDef[] = [
 ];
 
 /** A per-bucket dataset, each call sent to the bucket's own region. */
-function bucketDataset(
+export function bucketDataset(
   id: string,
   iamActions: string[],
   call: (ctx: CollectContext, bucket: string, region: string) => Promise<unknown>,

@@ -28,6 +28,10 @@ export const iamRootMfaEnabled: Check = {
     const value = read.data.AccountMFAEnabled;
     const proof = [evidence(read, { AccountMFAEnabled: value })];
     if (value === 1) return [finding(meta, snap, resource, 'PASS', 'The root user has MFA enabled.', proof)];
+    if (value === 0 && read.data.AccountPasswordPresent === 0) {
+      // Centrally managed root access: no root password, so there is no root sign-in to protect.
+      return [finding(meta, snap, resource, 'PASS', 'The root user has no password (root credentials removed), so it cannot sign in.', [evidence(read, { AccountMFAEnabled: value, AccountPasswordPresent: 0 })])];
+    }
     if (value === 0) return [finding(meta, snap, resource, 'FAIL', 'The root user has no MFA device.', proof)];
     return [missingField(meta, snap, resource, read, 'AccountMFAEnabled')];
   },

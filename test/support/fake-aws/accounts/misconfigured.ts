@@ -191,5 +191,5 @@ export const PLANTED: PlantedItem[] = [
   { resource: 'acme-app-assets-eu', region: 'eu-west-1', expect: 'PASS', note: 'no policy (404 NoSuchBucketPolicy) and no bucket-level block (404): not public' },
   { checkId: 'cloudtrail-multi-region-logging', resource: ACCOUNT_ID, expect: 'PASS', note: 'org-audit-trail: multi-region, logging, home us-east-1 (a shadow trail elsewhere)' },
   { resource: TRAIL.legacy, region: 'eu-west-1', expect: 'FAIL', note: 'single-region trail, stopped: must not count as coverage' },
-  { resource: ACCOUNT_ID, expect: 'FAIL', note: 'no IAM password policy (GetAccountPasswordPolicy: 404 NoSuchEntity)' },
+  { checkId: 'iam-password-policy-min-length', resource: ACCOUNT_ID, expect: 'FAIL', note: 'no IAM password policy (GetAccountPasswordPolicy: 404 NoSuchEntity)' },
 ];

@@ -7,14 +7,17 @@ import type { FakeAccount } from '../account.ts';
 import { misconfigured, PLANTED, type PlantedItem } from './misconfigured.ts';
 import { computeMaintenanceFixture, computeMaintenancePlanted } from './planted/compute-maintenance.ts';
 import { dataProtectionFixture, dataProtectionPlanted } from './planted/data-protection.ts';
-import { identityAccessFixture, identityAccessPlanted } from './planted/identity-access.ts';
+import { identityAccessAuthorization, identityAccessFixture, identityAccessPlanted } from './planted/identity-access.ts';
 import { loggingMonitoringFixture, loggingMonitoringPlanted } from './planted/logging-monitoring.ts';
 import { networkFixture, networkPlanted } from './planted/network.ts';
-import { s3Fixture, s3Planted } from './planted/s3.ts';
+import { S3_BUCKETS, s3Fixture, s3Planted } from './planted/s3.ts';
+import { securityHubImportFixture } from './planted/securityhub-import.ts';
 import { sharedFixture } from './planted/shared.ts';
 
 export const seeded: FakeAccount = {
   ...misconfigured,
+  s3: { buckets: [...misconfigured.s3.buckets, ...S3_BUCKETS] },
+  iam: { ...misconfigured.iam, authorization: identityAccessAuthorization },
   ext: {
     ...misconfigured.ext,
     shared: sharedFixture,
@@ -24,6 +27,7 @@ export const seeded: FakeAccount = {
     network: networkFixture,
     s3: s3Fixture,
     loggingMonitoring: loggingMonitoringFixture,
+    securityHubImport: securityHubImportFixture,
   },
 };
 

@@ -18,6 +18,7 @@ import type { LoggingMonitoringFixture } from './logging-monitoring.ts';
 import type { NetworkFixture } from './network.ts';
 import type { S3Fixture } from './s3.ts';
 import type { SharedFixture } from './shared.ts';
+import type { SecurityHubImportFixture } from './securityhub-import.ts';
 
 /** Per-area fixture data, so each area extends the fake account without editing account.ts. */
 export interface AccountExtensions {
@@ -28,4 +29,5 @@ export interface AccountExtensions {
   network?: NetworkFixture;
   s3?: S3Fixture;
   loggingMonitoring?: LoggingMonitoringFixture;
+  securityHubImport?: SecurityHubImportFixture;
 }

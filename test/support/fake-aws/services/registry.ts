@@ -5,6 +5,7 @@ import { identityAccessExtension } from '../ext/identity-access.ts';
 import { loggingMonitoringExtension } from '../ext/logging-monitoring.ts';
 import { networkExtension } from '../ext/network.ts';
 import { s3Extension } from '../ext/s3.ts';
+import { securityHubImportExtension } from '../ext/securityhub-import.ts';
 import { sharedExtension } from '../ext/shared.ts';
 import type { FakeAwsExtension } from '../ext/types.ts';
 import type { ServiceModule } from '../protocol.ts';
@@ -17,6 +18,7 @@ const EXTENSIONS: FakeAwsExtension[] = [
   networkExtension,
   s3Extension,
   loggingMonitoringExtension,
+  securityHubImportExtension,
 ];
 
 export function serviceRegistry(core: ServiceModule[]): Map<string, ServiceModule> {

@@ -12,6 +12,7 @@ import { GetBucketVersioningOutput$, ListBucketsOutput$, PolicyStatus$, PublicAc
 import type { FakeBucket } from '../account.ts';
 import { paginate } from '../params.ts';
 import { AwsError, RawReply, type OperationContext, type ServiceModule } from '../protocol.ts';
+import { CONTROL_PREFIX, s3controlRoute } from '../ext/s3control.ts';
 
 const NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
@@ -20,9 +21,21 @@ const SUBRESOURCES: Record<string, string> = {
   versioning: 'GetBucketVersioning',
   publicAccessBlock: 'GetPublicAccessBlock',
   policyStatus: 'GetBucketPolicyStatus',
+  // Served by ext/s3.ts:
+  policy: 'GetBucketPolicy',
+  acl: 'GetBucketAcl',
+  ownershipControls: 'GetBucketOwnershipControls',
+  logging: 'GetBucketLogging',
+  encryption: 'GetBucketEncryption',
+  'object-lock': 'GetObjectLockConfiguration',
 };
 
 function route(method: string, path: string, query: URLSearchParams): { action: string; bucket?: string } | undefined {
+  // S3 Control is signed "s3" too; its operations all live under /v20180820/ (ext/s3control.ts).
+  if (path.startsWith(CONTROL_PREFIX)) {
+    const control = s3controlRoute(method, path);
+    return control && { action: `s3control.${control.action}` };
+  }
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return method === 'GET' ? { action: 'ListBuckets' } : undefined;
   if (parts.length > 1) return undefined; // object-level operations are not modelled yet

@@ -1,0 +1,136 @@
+/**
+ * The IAM credential report (one CSV for the root user and every IAM user) and the account
+ * password policy. Both are account-wide, so global datasets sent to the home region.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetCredentialReportCommand,
+  type GenerateCredentialReportCommandOutput,
+  type GetAccountPasswordPolicyCommandOutput,
+  type GetCredentialReportCommandOutput,
+  type PasswordPolicy,
+} from '@aws-sdk/client-iam';
+import type { CollectContext, DatasetDef } from './types.ts';
+
+/** One CSV row, every value exactly as AWS wrote it ("N/A", "no_information", "not_supported", ISO times). */
+export type CredentialReportRow = Record<string, string>;
+
+export interface StoredCredentialReport {
+  GeneratedTime: string | null;
+  /** The header line, so a check can tell a missing column from an empty value. */
+  columns: string[];
+  rows: CredentialReportRow[];
+}
+
+export interface StoredPasswordPolicy {
+  /** null: the account has no password policy (NoSuchEntity), so IAM's defaults apply. */
+  PasswordPolicy: PasswordPolicy | null;
+}
+
+/** IAM usually builds a report in seconds; 12 polls with backoff stay under a minute in all. */
+const POLL_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 4000, 4000, 8000, 8000, 10_000, 10_000];
+
+export const iamCredentialDatasets: DatasetDef[] = [
+  {
+    id: 'iam:GetCredentialReport',
+    service: 'iam',
+    scope: 'global',
+    iamActions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+    async collect(ctx): Promise<StoredCredentialReport> {
+      const out = await fetchReport(ctx);
+      const text = Buffer.from(out.Content ?? new Uint8Array()).toString('utf8');
+      const [columns = [], ...records] = parseCsv(text);
+      const rows = records
+        .filter((r) => r.some((v) => v !== ''))
+        .map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])) as CredentialReportRow);
+      return { GeneratedTime: out.GeneratedTime?.toISOString() ?? null, columns, rows };
+    },
+  },
+  {
+    id: 'iam:GetAccountPasswordPolicy',
+    service: 'iam',
+    scope: 'global',
+    iamActions: ['iam:GetAccountPasswordPolicy'],
+    async collect(ctx): Promise<StoredPasswordPolicy> {
+      try {
+        const out = await ctx.send<GetAccountPasswordPolicyCommandOutput>(
+          ctx.session.client('iam', ctx.homeRegion),
+          new GetAccountPasswordPolicyCommand({}),
+        );
+        return { PasswordPolicy: out.PasswordPolicy ?? null };
+      } catch (err) {
+        // NoSuchEntity is IAM's documented answer for "no policy set"; anything else stays an error.
+        if (isCode(err, 'NoSuchEntity')) return { PasswordPolicy: null };
+        throw err;
+      }
+    },
+  },
+];
+
+async function fetchReport(ctx: CollectContext): Promise<GetCredentialReportCommandOutput> {
+  const client = ctx.session.client('iam', ctx.homeRegion);
+  for (let attempt = 0; ; attempt++) {
+    const generated = await ctx.send<GenerateCredentialReportCommandOutput>(client, new GenerateCredentialReportCommand({}));
+    if (generated.State === 'COMPLETE') {
+      try {
+        return await ctx.send<GetCredentialReportCommandOutput>(client, new GetCredentialReportCommand({}));
+      } catch (err) {
+        // A report that expired or is being rebuilt between the two calls: ask again.
+        if (!isCode(err, 'ReportInProgress', 'ReportExpired', 'ReportNotPresent')) throw err;
+      }
+    }
+    const delay = POLL_DELAYS_MS[attempt];
+    if (delay === undefined) {
+      throw Object.assign(new Error(`The credential report was not ready after ${POLL_DELAYS_MS.length} polls (last state ${generated.State ?? 'unknown'})`), { name: 'RequestTimeout' });
+    }
+    await sleep(delay, undefined, { signal: ctx.signal });
+  }
+}
+
+/** The SDK names IAM errors after their shapes (NoSuchEntityException); the wire code is in Code. */
+const SDK_NAMES: Record<string, string> = {
+  NoSuchEntity: 'NoSuchEntityException',
+  ReportInProgress: 'CredentialReportNotReadyException',
+  ReportExpired: 'CredentialReportExpiredException',
+  ReportNotPresent: 'CredentialReportNotPresentException',
+};
+
+function isCode(err: unknown, ...codes: string[]): boolean {
+  const e = err as { name?: string; Code?: string };
+  return codes.some((c) => e.Code === c || e.name === c || e.name === SDK_NAMES[c]);
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

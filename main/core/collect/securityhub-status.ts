@@ -1,0 +1,78 @@
+/**
+ * Whether Security Hub is on in each region, and which standards it runs. Security Hub answers a
+ * region where it was never enabled with InvalidAccessException "... is not subscribed to AWS
+ * Security Hub": that is the answer (not enabled), so it is stored as data, not as a failed read.
+ */
+import {
+  DescribeHubCommand,
+  GetEnabledStandardsCommand,
+  type DescribeHubCommandOutput,
+  type GetEnabledStandardsCommandOutput,
+  type StandardsSubscription,
+} from '@aws-sdk/client-securityhub';
+import { collectPages } from './paginate.ts';
+import type { DatasetDef } from './types.ts';
+
+/** Security Hub's own "not enabled here" answer, kept as evidence. */
+export interface NotSubscribed {
+  subscribed: false;
+  code: string;
+  message: string;
+}
+
+export type HubState =
+  | { subscribed: true; HubArn: string | null; SubscribedAt: string | null; AutoEnableControls: boolean | null; ControlFindingGenerator: string | null }
+  | NotSubscribed;
+
+export type EnabledStandards = { subscribed: true; StandardsSubscriptions: StandardsSubscription[] } | NotSubscribed;
+
+async function unlessNotSubscribed<T>(call: () => Promise<T>): Promise<T | NotSubscribed> {
+  try {
+    return await call();
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    // Only this exact answer means "off"; any other InvalidAccessException stays an error.
+    if (e.name === 'InvalidAccessException' && /not subscribed/i.test(e.message ?? '')) {
+      return { subscribed: false, code: e.name, message: e.message ?? '' };
+    }
+    throw err;
+  }
+}
+
+export const securityhubStatusDatasets: DatasetDef[] = [
+  {
+    id: 'securityhub:DescribeHub',
+    service: 'securityhub',
+    scope: 'regional',
+    iamActions: ['securityhub:DescribeHub'],
+    collect(ctx): Promise<HubState> {
+      return unlessNotSubscribed(async () => {
+        const out = await ctx.send<DescribeHubCommandOutput>(ctx.session.client('securityhub', ctx.region), new DescribeHubCommand({}));
+        return {
+          subscribed: true as const,
+          HubArn: out.HubArn ?? null,
+          SubscribedAt: out.SubscribedAt ?? null,
+          AutoEnableControls: out.AutoEnableControls ?? null,
+          ControlFindingGenerator: out.ControlFindingGenerator ?? null,
+        };
+      });
+    },
+  },
+  {
+    id: 'securityhub:GetEnabledStandards',
+    service: 'securityhub',
+    scope: 'regional',
+    iamActions: ['securityhub:GetEnabledStandards'],
+    collect(ctx): Promise<EnabledStandards> {
+      const client = ctx.session.client('securityhub', ctx.region);
+      return unlessNotSubscribed(async () => ({
+        subscribed: true as const,
+        StandardsSubscriptions: await collectPages<GetEnabledStandardsCommandOutput, StandardsSubscription>(
+          (NextToken) => ctx.send(client, new GetEnabledStandardsCommand({ NextToken, MaxResults: 100 })),
+          (page) => page.StandardsSubscriptions,
+          (page) => page.NextToken,
+        ),
+      }));
+    },
+  },
+];
