@@ -11,7 +11,7 @@ import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '
 import {
   DescribeInstancesCommand,
   DescribeRegionsCommand,
-  DescribeVpcsCommand,
+  DescribeKeyPairsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeInstances,
@@ -168,7 +168,7 @@ describe('EC2 (ec2Query)', () => {
   });
 
   test('an operation the fake does not implement fails loudly with InvalidAction', async () => {
-    const err = await sdkError(new EC2Client(await config()).send(new DescribeVpcsCommand({})));
+    const err = await sdkError(new EC2Client(await config()).send(new DescribeKeyPairsCommand({})));
     assert.equal(err.name, 'InvalidAction');
     assert.equal(err.$metadata?.httpStatusCode, 400);
   });

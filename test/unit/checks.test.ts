@@ -156,7 +156,7 @@ test('every crosswalk entry names an existing check, and the mapped checks show 
       for (const id of checks) assert.ok(ids.has(id), `${framework} ${req} -> ${id} exists`);
     }
   }
-  assert.deepEqual(frameworkIdsFor('ec2-ebs-default-encryption').map((f) => `${f.framework}:${f.id}`), ['fsbp:EC2.7', 'cis-3.0:2.2.1', 'cis-4.0:5.1.1']);
+  assert.deepEqual(frameworkIdsFor('ec2-ebs-default-encryption').map((f) => `${f.framework}:${f.id}`), ['fsbp:EC2.7', 'cis-3.0:2.2.1', 'cis-4.0:5.1.1', 'cis-5.0:5.1.1']);
 });
 
 test('docs/checks.md is generated from the current metadata (run npm run docs:checks)', async () => {

@@ -142,7 +142,7 @@ test('a backup through the SQLite backup API is a complete, openable copy', asyn
   db.close();
 });
 
-test('migrating a populated version-1 database keeps every scan and adds the new tables', (t) => {
+test('migrating a populated version-1 database keeps every scan and adds the new tables', async (t) => {
   const dir = tempDir(t);
   const v1 = join(dir, 'v1');
   mkdirSync(v1);
@@ -150,13 +150,22 @@ test('migrating a populated version-1 database keeps every scan and adds the new
   const path = join(dir, 'l.db');
   const old = openDatabase(path, v1);
   assert.equal(old.pragma('user_version', { simple: true }), 1);
-  scan(old, 's1', '2026-01-01T00:00:00Z', [f('c1', 'r1', 'FAIL')]);
+  // Rows written as version 1 of Leasehold wrote them (the current code writes version-2 columns).
+  old.exec(`INSERT INTO engagements (id, client, created_at) VALUES ('eng', 'Acme', '2026-01-01T00:00:00Z');
+    INSERT INTO accounts (engagement_id, account_id) VALUES ('eng', '${ACCOUNT}');
+    INSERT INTO scans (id, account_ref, profile, account_id, caller_arn, regions, areas, status, started_at, tool_version, checks_version)
+      VALUES ('s1', 1, 'p', '${ACCOUNT}', 'arn', '[]', '[]', 'complete', '2026-01-01T00:00:00Z', '0.1.0', 'c');
+    INSERT INTO findings (scan_id, finding_key, check_id, title, area, service, severity, status, message, resource_id, resource_arn,
+      resource_name, region, account_id) VALUES ('s1', 'c1|eu-west-1|r1', 'c1', 'Old title', 'network', 'ec2', 'high', 'FAIL', 'm', 'r1', 'a', 'r1', 'eu-west-1', '${ACCOUNT}');`);
   old.close();
   const db = openDatabase(path, MIGRATIONS_DIR);
   assert.equal(db.pragma('user_version', { simple: true }), readdirSync(MIGRATIONS_DIR).length);
   assert.equal(listFindings(db, 's1').length, 1);
   assert.equal(listScans(db)[0]?.id, 's1');
   assert.deepEqual(listManualControls(db, 'eng').length > 0, true);
+  const { queryFindings } = await import('../../main/core/store/findings.ts');
+  assert.equal(queryFindings(db, 's1', { text: 'old title' }).total, 1, 'existing findings were given search text and ranks');
+  assert.equal(queryFindings(db, 's1', { status: ['FAIL'] }).total, 1);
   db.close();
   assert.ok(statSync(path).size > 0);
 });

@@ -1,6 +1,6 @@
 /**
- * EBS volumes and the account's own snapshots, and who may create volumes from each snapshot.
- * DescribeSnapshots is always sent with OwnerIds=self: without it EC2 lists every public snapshot
+ * EBS volumes, the account's own snapshots, who may create volumes from each snapshot, and the
+ * region's block public access setting for snapshots. DescribeSnapshots is always sent with OwnerIds=self: without it EC2 lists every public snapshot
  * of every account too.
  */
 import {

@@ -1,6 +1,8 @@
-import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
+import type { IpPermission } from '@aws-sdk/client-ec2';
+import { opensPort, worldOpenRules } from '../../exposure/sg-rules.ts';
 import type { Check } from '../types.ts';
+import { USAGE_DATASETS } from './support/usage.ts';
+import { evaluateWorldOpen, listText } from './support/world-open.ts';
 
 const meta = {
   id: 'ec2-sg-admin-ports-open',
@@ -14,55 +16,35 @@ const meta = {
   remediation: {
     console: 'VPC console > Security groups > select > Inbound rules > Edit: remove 0.0.0.0/0 and ::/0 sources on ports 22 and 3389; use Session Manager or a known CIDR.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 22 --cidr 0.0.0.0/0',
+    terraform: 'ingress {\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = ["203.0.113.0/24"] # a known range, never 0.0.0.0/0\n}',
   },
-  references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53'],
+  references: [
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54',
+  ],
 } as const satisfies Check['meta'];
 
 const ADMIN_PORTS = [22, 3389];
 
-/** The admin ports this rule opens to the whole internet, as "22/tcp from 0.0.0.0/0". */
+/** The admin ports this rule opens to the whole internet, as "22/tcp from 0.0.0.0/0" (TCP, UDP or all traffic, as CIS counts them). */
 export function worldOpenAdminPorts(p: IpPermission): string[] {
-  const sources = [
-    ...(p.IpRanges ?? []).filter((r) => r.CidrIp === '0.0.0.0/0').map(() => '0.0.0.0/0'),
-    ...(p.Ipv6Ranges ?? []).filter((r) => r.CidrIpv6 === '::/0').map(() => '::/0'),
-  ];
-  if (sources.length === 0) return [];
-  const protocol = String(p.IpProtocol ?? '').toLowerCase();
-  const all = protocol === '-1' || protocol === 'all';
-  if (!all && protocol !== 'tcp' && protocol !== '6' && protocol !== 'udp' && protocol !== '17') return [];
-  const from = all ? 0 : (p.FromPort ?? 0);
-  const to = all ? 65535 : (p.ToPort ?? 65535);
-  const label = all ? 'all traffic' : protocol === '6' ? 'tcp' : protocol === '17' ? 'udp' : protocol;
-  const ports = ADMIN_PORTS.filter((port) => all || (from <= port && port <= to));
-  return ports.flatMap((port) => sources.map((src) => `${port}/${label} from ${src}`));
+  return worldOpenRules(p).flatMap((rule) =>
+    ADMIN_PORTS.filter((port) => opensPort(rule, port)).map((port) => `${port}/${rule.protocol === 'all' ? 'all traffic' : rule.protocol} from ${rule.source}`),
+  );
 }
 
 export const ec2SgAdminPortsOpen: Check = {
   meta,
-  needs: ['ec2:DescribeSecurityGroups'],
+  needs: ['ec2:DescribeSecurityGroups', ...USAGE_DATASETS],
   evaluate(snap) {
-    return snap.meta.regions.flatMap((region) => {
-      const read = snap.read<SecurityGroup[]>('ec2:DescribeSecurityGroups', region);
-      if (!read.ok) return [notAssessed(meta, snap, accountResource(snap, region, `Security groups (${region})`), read)];
-      return read.data.map((g) => {
-        const id = g.GroupId ?? '';
-        const resource = {
-          id,
-          arn: `arn:${snap.meta.partition}:ec2:${region}:${g.OwnerId ?? snap.meta.accountId}:security-group/${id}`,
-          name: g.GroupName ?? id,
-          region,
-        };
-        const open = (g.IpPermissions ?? []).flatMap(worldOpenAdminPorts);
-        const offending = (g.IpPermissions ?? []).filter((p) => worldOpenAdminPorts(p).length > 0);
-        if (open.length === 0) {
-          return finding(meta, snap, resource, 'PASS', `${id} does not open SSH or RDP to the internet.`, [
-            evidence(read, { GroupId: id, IngressRules: (g.IpPermissions ?? []).length }),
-          ]);
-        }
-        return finding(meta, snap, resource, 'FAIL', `${id} (${g.GroupName ?? ''}) allows ${[...new Set(open)].join(', ')}.`, [
-          evidence(read, { GroupId: id, VpcId: g.VpcId, IpPermissions: offending }),
-        ]);
-      });
-    });
+    return evaluateWorldOpen(
+      meta,
+      snap,
+      (open) => {
+        const rules = open.filter(({ rule }) => ADMIN_PORTS.some((port) => opensPort(rule, port)));
+        return rules.length === 0 ? undefined : { rules, what: listText(rules.flatMap(({ permission }) => worldOpenAdminPorts(permission))) };
+      },
+      'does not open SSH (22) or RDP (3389) to 0.0.0.0/0 or ::/0.',
+    );
   },
 };

@@ -51,8 +51,8 @@ export function controlFinding(region: string, control: string, status: 'PASSED'
 
 const account = { Type: 'AwsAccount', Id: `AWS::::Account:${ACCOUNT_ID}` };
 const sg = (id: string) => ({ Type: 'AwsEc2SecurityGroup', Id: `arn:aws:ec2:us-east-1:${ACCOUNT_ID}:security-group/${id}` });
-const web1 = { Type: 'AwsEc2Instance', Id: `arn:aws:ec2:us-east-1:${ACCOUNT_ID}:instance/${INSTANCE.web1}`, Partition: 'aws', Region: 'us-east-1' };
-const website = { Type: 'AwsS3Bucket', Id: 'arn:aws:s3:::acme-public-website', Partition: 'aws', Region: 'us-east-1' };
+const web1 = { Type: 'AwsEc2Instance', Id: `arn:aws:ec2:us-east-1:${ACCOUNT_ID}:instance/${INSTANCE.web1}`, Partition: 'aws', Region: 'us-east-1' } as const;
+const website = { Type: 'AwsS3Bucket', Id: 'arn:aws:s3:::acme-public-website', Partition: 'aws', Region: 'us-east-1' } as const;
 
 const USE1 = 'us-east-1';
 
