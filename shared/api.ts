@@ -7,6 +7,9 @@ import type { Area } from './model/area.ts';
 import type { Finding, FindingPage, FindingQuery, Status } from './model/finding.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
 import type { Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
+import type { ResponsibilityMatrix } from './model/responsibility.ts';
+import type { SecurityHubImport } from './model/securityhub.ts';
+import type { ExposureView, InstanceMaintenanceRow, ReferenceDataVersion } from './model/views.ts';
 import type { AreaSummary, ProfileInfo, ScanFinished, ScanProgress, ScanSummary } from './model/scan.ts';
 
 export type { Envelope, ApiError } from './model/result.ts';
@@ -36,6 +39,16 @@ export interface Api {
   'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string }; res: { scanId: string } };
   /** Delete a scan with its raw data and findings. */
   'scans:delete': { req: { scanId: string }; res: { deleted: boolean } };
+  /** The per-instance maintenance (patching) view of a scan. */
+  'scans:maintenance': { req: { scanId: string }; res: InstanceMaintenanceRow[] };
+  /** Internet exposure: each world-open port per resource with the verdict of every network layer. */
+  'scans:exposure': { req: { scanId: string }; res: ExposureView };
+  /** Who secures what for the services found in use in the scanned account. */
+  'scans:responsibility': { req: { scanId: string }; res: ResponsibilityMatrix };
+  /** Security Hub's active findings imported with the scan, mapped onto the six areas. */
+  'scans:securityhub': { req: { scanId: string }; res: SecurityHubImport };
+  /** The dated reference data (end-of-life dates) the checks use. */
+  'app:reference-data': { req: Record<string, never>; res: ReferenceDataVersion[] };
   /** Compare two scans of an account: new, resolved, regressed, severity changed, unchanged. */
   'scans:diff': { req: { fromScanId: string; toScanId: string }; res: ScanDiff };
   /** Pass rate per area across an account's scans, oldest first. */
@@ -105,6 +118,11 @@ const API_NAME_SET = {
   'scan:start': true,
   'scans:delete': true,
   'scans:diff': true,
+  'scans:maintenance': true,
+  'scans:exposure': true,
+  'scans:responsibility': true,
+  'scans:securityhub': true,
+  'app:reference-data': true,
   'scans:trend': true,
   'engagements:list': true,
   'engagements:save': true,

@@ -42,6 +42,9 @@ export function loadDemo(db: Db, demoDir: string, toolVersion: string): string {
   const snapshot = new Snapshot({ accountId: m.accountId, partition: m.partition, regions: m.regions }, demo.records);
   const findings = evaluateChecks(checksForAreas(CHECKS, m.areas), snapshot);
   db.transaction(() => {
+    db.prepare(
+      `INSERT OR IGNORE INTO engagements (id, client, consultant, notes, created_at) VALUES ('demo', ?, 'Leasehold demo', ?, ?)`,
+    ).run(m.label, 'A fictional client, scanned from synthetic data, to try Leasehold without an AWS account.', m.startedAt);
     insertScan(db, {
       id: DEMO_SCAN_ID,
       profile: m.profile,

@@ -20,6 +20,7 @@ import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
 import { safeFileName } from './util/file-names.ts';
 import { historyHandlers } from './handlers-history.ts';
+import { viewHandlers } from './handlers-views.ts';
 import { applyAcceptances, listAcceptances } from './store/acceptances.ts';
 import { engagementOfScan } from './store/engagements.ts';
 
@@ -52,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
 
   const handlers = {
     ...historyHandlers(deps, (id) => resolveScanId(deps.db, id)),
+    ...viewHandlers(deps, (id) => resolveScanId(deps.db, id)),
     'app:info': async () => ({ version: deps.version, dataDir: deps.dataDir, dbPath: deps.dbPath }),
     'profiles:list': () => listProfiles(deps.env),
     'scans:list': async () => listScans(deps.db),
@@ -63,7 +65,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      return track(await (await scanner()).startScan(scanDeps, { profile: req.profile, regions, areas, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
+      return track(await (await scanner()).startScan(scanDeps, { profile: req.profile, regions, areas, engagementId: req.engagementId, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
     'scan:resume': async (req) => {
       const id = resolveScanId(deps.db, req.scanId);

@@ -56,6 +56,11 @@ const fakeHandlers = {
   'manual:list': unused,
   'manual:answer': unused,
   'findings:query': unused,
+  'scans:maintenance': unused,
+  'scans:exposure': unused,
+  'scans:responsibility': unused,
+  'scans:securityhub': unused,
+  'app:reference-data': unused,
 } satisfies Handlers;
 
 interface RawResponse {

@@ -6,7 +6,7 @@
 import type { Area } from '../../../shared/model/area.ts';
 import type { DoctorProbe, DoctorReport } from '../../../shared/model/coverage.ts';
 import { CHECKS } from '../checks/index.ts';
-import { datasetsFor } from '../collect/index.ts';
+import { scanDatasets } from '../scan/plan.ts';
 import { collectSnapshot } from '../engine/collect.ts';
 import { checksForAreas } from '../engine/evaluate.ts';
 import { Snapshot } from '../engine/snapshot.ts';
@@ -22,7 +22,7 @@ export async function runDoctor(
   try {
     const identity = await session.identity();
     const checks = checksForAreas(CHECKS, areas);
-    const datasets = datasetsFor(new Set(checks.flatMap((c) => c.needs)));
+    const datasets = scanDatasets(checks);
     const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: [session.homeRegion] }, []);
     await collectSnapshot({
       session,

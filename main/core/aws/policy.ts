@@ -6,14 +6,14 @@
 import type { Area } from '../../../shared/model/area.ts';
 import type { IamPolicy } from '../../../shared/model/coverage.ts';
 import { CHECKS } from '../checks/index.ts';
-import { datasetsFor } from '../collect/index.ts';
+import { scanDatasets } from '../scan/plan.ts';
 import { checksForAreas } from '../engine/evaluate.ts';
 
 /** Calls the engine makes for every scan, whatever the checks. sts:GetCallerIdentity needs no permission. */
 const ALWAYS = ['ec2:DescribeRegions'];
 
 export function requiredActions(areas: readonly Area[]): string[] {
-  const datasets = datasetsFor(new Set(checksForAreas(CHECKS, areas).flatMap((c) => c.needs)));
+  const datasets = scanDatasets(checksForAreas(CHECKS, areas));
   return [...new Set([...ALWAYS, ...datasets.flatMap((d) => d.iamActions)])].sort();
 }
 

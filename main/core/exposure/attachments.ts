@@ -6,13 +6,10 @@
 import type { Instance } from '@aws-sdk/client-ec2';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { Family } from './cidr.ts';
-import type { Tri } from './layers.ts';
+import type { PublicAddress } from '../../../shared/model/views.ts';
 
-export interface PublicAddress {
-  verdict: Tri;
-  address?: string;
-  text: string;
-}
+export type { PublicAddress };
+
 
 export interface Attachment {
   networkInterfaceId?: string;

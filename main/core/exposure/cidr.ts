@@ -3,7 +3,9 @@
  * address sets as sorted lists of disjoint ranges: enough to evaluate network ACL rules in order
  * and to compare a route's destination with a peer VPC's blocks.
  */
-export type Family = 'ipv4' | 'ipv6';
+import type { Family } from '../../../shared/model/views.ts';
+
+export type { Family };
 
 export interface Cidr {
   family: Family;

@@ -10,22 +10,11 @@ import { worldIngress } from './nacl.ts';
 import { portText, type PortRange } from './ports.ts';
 import { internetRoute, routeDestination, routeTableFor } from './routes.ts';
 
-export type Tri = 'yes' | 'no' | 'unknown';
+import type { NaclLayer, RouteLayer, Tri } from '../../../shared/model/views.ts';
 
-export interface NaclLayer {
-  verdict: 'allow' | 'deny' | 'unknown';
-  networkAclId?: string;
-  ruleNumber?: number;
-  text: string;
-}
+export type { NaclLayer, RouteLayer, Tri };
 
-export interface RouteLayer {
-  verdict: Tri;
-  routeTableId?: string;
-  destination?: string;
-  gatewayId?: string;
-  text: string;
-}
+
 
 /** What a region's network looks like: reads kept whole so a failed one stays a reason. */
 export interface NetworkReads {

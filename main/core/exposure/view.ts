@@ -15,26 +15,10 @@ import { naclPortCuts } from './nacl.ts';
 import { inRange, pieces, type PortRange } from './ports.ts';
 import { groupOpenRules, opensPort, type OpenRule } from './sg-rules.ts';
 
-export type ResourceType = 'ec2-instance' | 'rds-db-instance';
+import type { ExposureResourceType as ResourceType, ExposureRow, ExposureView } from '../../../shared/model/views.ts';
 
-export interface ExposureRow {
-  region: string;
-  resourceType: ResourceType;
-  resourceId: string;
-  networkInterfaceId?: string;
-  family: Family;
-  protocol: 'tcp' | 'udp';
-  fromPort: number;
-  toPort: number;
-  /** Listed in the engagement's authorized ports (80 and 443 by default). */
-  authorized: boolean;
-  openedBy: { groupId: string; groupName: string; rule: string }[];
-  nacl: NaclLayer;
-  publicAddress: PublicAddress;
-  internetRoute: RouteLayer;
-  /** yes only when the group, the ACL, a public address and an internet route all let traffic in. */
-  exposed: Tri;
-}
+export type { ResourceType, ExposureRow, ExposureView };
+
 
 export const NETWORK_DATASETS = ['ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkAcls', 'ec2:DescribeRouteTables', 'ec2:DescribeSubnets'] as const;
 
@@ -124,11 +108,6 @@ function combine(verdicts: Tri[]): Tri {
   return verdicts.includes('unknown') ? 'unknown' : 'yes';
 }
 
-export interface ExposureView {
-  rows: ExposureRow[];
-  /** Regions (and the call) for which a resource list or the security groups could not be read. */
-  notAssessed: { region: string; call: string; code: string; message: string }[];
-}
 
 /** Every world-open port of every instance and RDS instance in the scanned regions. */
 export function exposureView(snap: Snapshot, authorizedPorts: readonly number[]): ExposureView {

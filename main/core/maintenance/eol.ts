@@ -8,13 +8,9 @@ import lambdaData from '../../../assets/reference/lambda-runtimes.json' with { t
 import osData from '../../../assets/reference/os-releases.json' with { type: 'json' };
 import rdsData from '../../../assets/reference/rds-engines.json' with { type: 'json' };
 
-export interface ReferenceDataVersion {
-  name: string;
-  title: string;
-  /** YYYY-MM-DD: the day the facts were last checked against their sources. */
-  asOf: string;
-  source: string[];
-}
+import type { ReferenceDataVersion } from '../../../shared/model/views.ts';
+
+export type { ReferenceDataVersion };
 
 /** Which reference data the maintenance checks used, for the report's "data as of" line. */
 export function referenceDataVersions(): ReferenceDataVersion[] {

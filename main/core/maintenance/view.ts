@@ -8,48 +8,13 @@ import type { CoveredResource } from '@aws-sdk/client-inspector2';
 import type { InstanceInformation, InstancePatchState } from '@aws-sdk/client-ssm';
 import type { StoredInspectorFinding } from '../collect/inspector2.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
+import type { InstanceMaintenanceRow } from '../../../shared/model/views.ts';
+
+export type { InstanceMaintenanceRow };
 import { countFindings, DAY_MS, findingsByInstance, indexBy, inspectorScanStatus, isoOf, liveInstances, timeOf, type InspectorAccountStatus } from './data.ts';
 import { osSupport } from './eol.ts';
 import { osFromImageName, osFromSsm } from './os.ts';
 
-export interface InstanceMaintenanceRow {
-  instanceId: string;
-  name: string | null;
-  region: string;
-  state: string | null;
-  /** As Systems Manager reports it, else as the launch AMI's name says (see platformSource). */
-  platformName: string | null;
-  platformVersion: string | null;
-  platformSource: 'ssm' | 'ami' | null;
-  ssmManaged: boolean | null;
-  ssmPingStatus: string | null;
-  ssmLastPing: string | null;
-  ssmAgentVersion: string | null;
-  ssmAgentLatest: boolean | null;
-  patchMissing: number | null;
-  patchFailed: number | null;
-  patchCriticalNonCompliant: number | null;
-  patchSecurityNonCompliant: number | null;
-  patchPendingReboot: number | null;
-  patchLastOperation: string | null;
-  patchLastOperationEnd: string | null;
-  /** ACTIVE / INACTIVE as Inspector's coverage says; null when Inspector EC2 scanning is off or unreadable. */
-  inspectorScanStatus: string | null;
-  inspectorCritical: number | null;
-  inspectorHigh: number | null;
-  inspectorMedium: number | null;
-  inspectorLow: number | null;
-  inspectorFixAvailable: number | null;
-  inspectorExploitAvailable: number | null;
-  amiId: string | null;
-  amiName: string | null;
-  amiAgeDays: number | null;
-  amiDeprecated: boolean | null;
-  osEndOfSupport: string | null;
-  osEndOfLife: boolean | null;
-  /** True when IMDSv1 cannot be used: tokens required, or the metadata endpoint turned off. */
-  imdsv2Required: boolean | null;
-}
 
 export function maintenanceView(snap: Snapshot): InstanceMaintenanceRow[] {
   return snap.meta.regions.flatMap((region) => {

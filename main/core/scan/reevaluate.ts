@@ -7,6 +7,7 @@ import { CHECKS } from '../checks/index.ts';
 import { checksForAreas, evaluateChecks } from '../engine/evaluate.ts';
 import { Snapshot } from '../engine/snapshot.ts';
 import { partitionOf } from '../aws/partition.ts';
+import { authorizedPortsOf } from '../store/engagements.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
 import { finishScan, getScan, insertScan } from '../store/scans.ts';
@@ -22,7 +23,7 @@ export function reevaluateScan(db: Db, sourceId: string, toolVersion: string, no
   const records = readRecords(db, sourceId);
   const partition = source.callerArn.split(':')[1] || partitionOf(source.regions[0] ?? 'us-east-1');
   const snapshot = new Snapshot({ accountId: source.accountId, partition, regions: source.regions }, records);
-  const findings = evaluateChecks(checksForAreas(CHECKS, source.areas), snapshot);
+  const findings = evaluateChecks(checksForAreas(CHECKS, source.areas), snapshot, { authorizedPorts: authorizedPortsOf(db, sourceId) });
   db.transaction(() => {
     const engagement = db.prepare('SELECT a.engagement_id AS e FROM scans s JOIN accounts a ON a.id = s.account_ref WHERE s.id = ?').get(sourceId) as { e: string };
     insertScan(db, {

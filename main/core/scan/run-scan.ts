@@ -10,11 +10,12 @@ import { ApiFailure, type EmitEvent } from '../api.ts';
 import { AwsSession } from '../aws/session.ts';
 import { CHECKS } from '../checks/index.ts';
 import type { Check } from '../checks/types.ts';
-import { datasetsFor } from '../collect/index.ts';
+import { scanDatasets } from './plan.ts';
 import { collectSnapshot, type CollectProgress } from '../engine/collect.ts';
 import { checksForAreas, evaluateChecks } from '../engine/evaluate.ts';
 import { planRegions } from '../engine/regions.ts';
 import { Snapshot } from '../engine/snapshot.ts';
+import { authorizedPortsOf } from '../store/engagements.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
 import { finishScan, getScan, insertScan, markScanRunning, recordEndpoints } from '../store/scans.ts';
@@ -39,6 +40,8 @@ export interface ScanRequest {
   mfaCodeProvider?: (serial: string) => Promise<string>;
   /** Asked when credentials expire mid-scan; see SessionOptions. */
   onCredentialsExpired?: (profile: string, message: string) => Promise<void>;
+  /** The engagement (client) the scan belongs to; the "Unassigned" engagement when absent. */
+  engagementId?: string;
 }
 
 export interface RunningScan {
@@ -50,6 +53,9 @@ export interface RunningScan {
 export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<RunningScan> {
   const now = deps.now ?? (() => new Date());
   const areas = req.areas && req.areas.length > 0 ? req.areas : [...AREAS];
+  if (req.engagementId !== undefined && !deps.db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(req.engagementId)) {
+    throw new ApiFailure('not-found', `No engagement with id "${req.engagementId.slice(0, 60)}".`);
+  }
   const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider, onCredentialsExpired: req.onCredentialsExpired });
   const startedAt = now();
   try {
@@ -66,6 +72,7 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
       startedAt: startedAt.toISOString(),
       toolVersion: deps.toolVersion,
       checksVersion: CHECKS_VERSION,
+      engagementId: req.engagementId,
     });
     writeRecords(deps.db, scanId, [plan.record]);
     const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
@@ -116,7 +123,7 @@ function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[],
     try {
       await collectSnapshot({
         session,
-        datasets: datasetsFor(new Set(checks.flatMap((c) => c.needs))),
+        datasets: scanDatasets(checks),
         regions: snapshot.meta.regions,
         snapshot,
         signal: controller.signal,
@@ -132,7 +139,7 @@ function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[],
       });
       if (controller.signal.aborted) status = 'cancelled';
       deps.emit('scan:progress', { scanId, phase: 'evaluating', ...last, service: '', region: '', calls: session.calls, etaSeconds: 0 });
-      replaceFindings(deps.db, scanId, evaluateChecks(checks, snapshot));
+      replaceFindings(deps.db, scanId, evaluateChecks(checks, snapshot, { authorizedPorts: authorizedPortsOf(deps.db, scanId) }));
     } catch (err) {
       status = 'failed';
       error = (err as Error).message.split('\n', 1)[0];

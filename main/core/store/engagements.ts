@@ -93,3 +93,9 @@ function toEngagement(r: EngagementRow): Engagement {
     scanCount: r.scan_count,
   };
 }
+
+/** The ports the scan's engagement authorizes to be open to the internet (80 and 443 by default). */
+export function authorizedPortsOf(db: Db, scanId: string): number[] {
+  const engagementId = engagementOfScan(db, scanId);
+  return (engagementId ? getEngagement(db, engagementId)?.settings.authorizedPorts : undefined) ?? DEFAULT_SETTINGS.authorizedPorts;
+}

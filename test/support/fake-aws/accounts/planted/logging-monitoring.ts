@@ -168,13 +168,13 @@ export function alarmPlanted(trailSendsToLogs: boolean): PlantedItem[] {
   ];
 }
 
-/** The base account with org-audit-trail delivering to the planted log group (as the alarm chains need). */
+/** The base account with org-audit-trail delivering to the planted log group (as the alarm chains need), last delivery minutes ago. */
 export function withTrailLogGroup(account: FakeAccount): FakeAccount {
   return {
     ...account,
     trails: account.trails.map((t) =>
       t.TrailARN === TRAIL.org
-        ? { ...t, CloudWatchLogsLogGroupArn: LOG_GROUP_ARN, CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/CloudTrail_CloudWatchLogs_Role`, status: { ...t.status, LatestCloudWatchLogsDeliveryTime: new Date('2026-01-15T09:58:00.000Z') } }
+        ? { ...t, CloudWatchLogsLogGroupArn: LOG_GROUP_ARN, CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/CloudTrail_CloudWatchLogs_Role`, status: { ...t.status, LatestCloudWatchLogsDeliveryTime: new Date(Date.now() - 5 * 60_000) } }
         : t,
     ),
   };
