@@ -8,7 +8,7 @@
 import type { Instance, SecurityGroup } from '@aws-sdk/client-ec2';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { Read, Snapshot } from '../engine/snapshot.ts';
-import { instanceAttachments, rdsAttachment, type Attachment, type PublicAddress } from './attachments.ts';
+import { instanceAttachments, rdsAttachment, type Attachment } from './attachments.ts';
 import type { Family } from './cidr.ts';
 import { agree, aclForSubnet, naclLayer, routeLayer, type NaclLayer, type NetworkReads, type RouteLayer, type Tri } from './layers.ts';
 import { naclPortCuts } from './nacl.ts';
