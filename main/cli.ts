@@ -26,6 +26,11 @@ Commands:
   doctor --profile P [--areas a,b]          Check identity and probe the permissions a scan needs
   policy [--areas a,b]                      Print the least-privilege IAM policy for a scan
   diff FROM_ID TO_ID [--json]               Compare two scans of an account: new, resolved, regressed...
+  engagements [--all]                       List engagements (clients); --all includes archived ones
+  engagement-export --engagement ID --out FILE
+                                            Write one engagement with its scans to a file (hand-over, archive)
+  engagement-import --file FILE             Import an engagement file made by engagement-export
+  backup --out FILE                         Consistent copy of the whole database (SQLite online backup)
   scans                                     List stored scans
   findings --scan ID|latest [--status S] [--json]
                                             Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
@@ -45,8 +50,8 @@ Areas: data-protection, identity-access, compute-maintenance, network, s3, loggi
 `;
 
 const SPEC = {
-  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to'],
-  switches: ['debug', 'help', 'version', 'json', 'no-open'],
+  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to', 'engagement', 'file'],
+  switches: ['debug', 'help', 'version', 'json', 'no-open', 'all'],
 } as const;
 
 const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> = {
@@ -57,6 +62,10 @@ const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> 
   doctor: commands.doctor,
   policy: commands.policy,
   diff: commands.diff,
+  engagements: commands.engagements,
+  'engagement-export': commands.exportEngagement,
+  'engagement-import': commands.importEngagement,
+  backup: commands.backup,
   scans: (core) => commands.scans(core),
   findings: commands.findings,
   report: commands.report,

@@ -1,5 +1,5 @@
 /** The CLI's commands, each a thin caller of the same handler table the UI uses. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ApiName, ApiRequest, ApiResponse, FilePayload } from '../../shared/api.ts';
 import { AREAS } from '../../shared/model/area.ts';
 import { STATUSES, type Status } from '../../shared/model/finding.ts';
@@ -238,4 +238,41 @@ export async function diff(core: Core, args: ParsedArgs): Promise<void> {
     ],
     process.stdout,
   );
+}
+
+export async function engagements(core: Core, args: ParsedArgs): Promise<void> {
+  const all = await call(core, 'engagements:list', { includeArchived: args.flags.has('all') });
+  if (all.length === 0) {
+    process.stdout.write('No engagements yet.\n');
+    return;
+  }
+  table(
+    [['ENGAGEMENT', 'CLIENT', 'CONSULTANT', 'SCANS', 'AUTHORIZED PORTS', 'ARCHIVED'], ...all.map((e) => [e.id, termSafe(e.client, 40), termSafe(e.consultant, 30), String(e.scanCount), e.settings.authorizedPorts.join(','), e.archivedAt ? e.archivedAt.slice(0, 10) : ''])],
+    process.stdout,
+  );
+}
+
+export async function exportEngagement(core: Core, args: ParsedArgs): Promise<void> {
+  const engagementId = requireFlag(args, 'engagement', 'ID (see `leasehold engagements`)');
+  const out = requireFlag(args, 'out', 'FILE.leasehold');
+  writePayload(await call(core, 'engagements:export', { engagementId }), out);
+  process.stdout.write(`Engagement written to ${out}\n`);
+}
+
+export async function importEngagement(core: Core, args: ParsedArgs): Promise<void> {
+  const file = requireFlag(args, 'file', 'FILE.leasehold');
+  let base64: string;
+  try {
+    base64 = readFileSync(file).toString('base64');
+  } catch {
+    throw new CommandFailure(`Cannot read ${file}: check the path.`);
+  }
+  const r = await call(core, 'engagements:import', { base64 });
+  process.stdout.write(`Imported engagement ${r.engagementId} with ${r.scans} new scan(s).\n`);
+}
+
+export async function backup(core: Core, args: ParsedArgs): Promise<void> {
+  const out = requireFlag(args, 'out', 'FILE.db');
+  await call(core, 'db:backup', { path: out });
+  process.stdout.write(`Backup written to ${out}\n`);
 }

@@ -132,3 +132,31 @@ test('several profiles in one run: one scan per account, and a profile that cann
   const scans = await runCli(['scans'], menv);
   assert.equal(scans.stdout.trim().split('\n').length, 3, 'two scans listed under the header');
 });
+
+test('history from the command line: diff two scans, hand an engagement over, back up the database', async (t) => {
+  const hist = mkdtempSync(join(tmpdir(), 'leasehold-hist-'));
+  t.after(() => rmSync(hist, { recursive: true, force: true }));
+  const henv = { ...env, LEASEHOLD_DB: join(hist, 'l.db') };
+  assert.equal((await runCli(['scan', '--profile', 'client-audit', '--regions', 'us-east-1', '--areas', 'network'], henv)).code, 0);
+  fake.faults.push({ service: 'ec2', action: 'DescribeSecurityGroups', status: 403, code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' });
+  assert.equal((await runCli(['scan', '--profile', 'client-audit', '--regions', 'us-east-1', '--areas', 'network'], henv)).code, 0);
+  fake.faults.length = 0;
+  const ids = (await runCli(['scans'], henv)).stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[0] as string).reverse();
+  const diff = await runCli(['diff', ids[0] as string, ids[1] as string], henv);
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(diff.stdout, /\d+ not comparable/);
+  assert.ok(/not-comparable/.test(diff.stdout), 'a FAIL that could not be read again is not called resolved');
+  const list = await runCli(['engagements'], henv);
+  const engagementId = list.stdout.trim().split('\n')[1]?.split(/\s+/)[0] ?? '';
+  const file = join(hist, 'handover.leasehold');
+  assert.equal((await runCli(['engagement-export', '--engagement', engagementId, '--out', file], henv)).code, 0);
+  const other = { ...env, LEASEHOLD_DB: join(hist, 'other.db') };
+  const imported = await runCli(['engagement-import', '--file', file], other);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /with 2 new scan/);
+  assert.equal((await runCli(['scans'], other)).stdout.trim().split('\n').length, 3);
+  assert.equal((await runCli(['backup', '--out', join(hist, 'backup.db')], henv)).code, 0);
+  const again = await runCli(['backup', '--out', join(hist, 'backup.db')], henv);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /already exists/);
+});

@@ -87,6 +87,11 @@ test('diff of two scans: new, resolved, regressed, severity changed, unchanged, 
   assert.equal(trend[0]?.passRate.network, 2 / 7);
   assert.equal(trend[1]?.passRate.network, 2 / 6);
   assert.equal(trend[1]?.passRate.s3, null, 'an area with nothing assessed has no rate, not 0%');
+  // The later scan could not read the list: the earlier FAIL is not "resolved", it is unknown.
+  scan(db, 'c', '2026-05-01T00:00:00Z', [f('c1', '123456789012', 'NOT_ASSESSED')]);
+  const blind = diffScans(db, 'b', 'c');
+  assert.equal(blind.counts.resolved, 0);
+  assert.equal(blind.entries.find((e) => e.resourceId === 'r-new')?.kind, 'not-comparable');
   db.close();
 });
 

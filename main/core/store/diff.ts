@@ -42,10 +42,22 @@ export function classify(before: string | null, after: string | null, sevBefore:
 
 export function diffScans(db: Db, fromScanId: string, toScanId: string): ScanDiff {
   const rows = db.prepare(PAIRS).all({ from: fromScanId, to: toScanId }) as PairRow[];
+  // A finding missing from the later scan is resolved only if that scan assessed its check there:
+  // a list call that failed leaves one account-level NOT_ASSESSED row for the region, not one per
+  // resource, so the resources it would have listed are unknown, not gone.
+  const laterChecks = new Set((db.prepare('SELECT DISTINCT check_id FROM findings WHERE scan_id = ?').all(toScanId) as { check_id: string }[]).map((r) => r.check_id));
+  const laterUnassessed = new Set(
+    (db.prepare(`SELECT DISTINCT check_id, region FROM findings WHERE scan_id = ? AND status = 'NOT_ASSESSED' AND resource_id = account_id`).all(toScanId) as { check_id: string; region: string }[]).map(
+      (r) => `${r.check_id}|${r.region}`,
+    ),
+  );
   const counts = Object.fromEntries(DIFF_KINDS.map((k) => [k, 0])) as Record<DiffKind, number>;
   const entries: DiffEntry[] = [];
   for (const r of rows) {
-    const kind = classify(r.a_status, r.b_status, r.a_severity, r.b_severity);
+    let kind = classify(r.a_status, r.b_status, r.a_severity, r.b_severity);
+    if (kind === 'resolved' && r.b_status === null && (!laterChecks.has(r.check_id) || laterUnassessed.has(`${r.check_id}|${r.region}`))) {
+      kind = 'not-comparable';
+    }
     if (!kind) continue;
     counts[kind] += 1;
     entries.push({
