@@ -13,7 +13,6 @@ import { loadDemo } from './demo.ts';
 import type { AssetPaths } from './paths.ts';
 import { toCsv, toJson } from './report/export.ts';
 import { buildReportModel, summarizeAreas } from './report/model.ts';
-import { renderPdf } from './report/pdf.ts';
 import type { RunningScan } from './scan/run-scan.ts';
 import { listFindings, queryFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
@@ -108,6 +107,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       const scan = scanDetail(req.scanId);
       const coverage = { cells: coverageOf(readOutcomes(deps.db, scan.id)), endpoints: scanEndpoints(deps.db, scan.id) };
       const model = buildReportModel({ scan, coverage, findings: listFindings(deps.db, scan.id), checks: CHECKS.map((c) => c.meta) });
+      // The PDF renderer (pdfkit, fonts) loads on first use: listing scans never needs it.
+      const { renderPdf } = await import('./report/pdf.ts');
       const pdf = await renderPdf(model, { fontsDir: deps.paths.fontsDir });
       return payload(`${reportBaseName(scan, model.clientName)}.pdf`, 'application/pdf', pdf);
     },
