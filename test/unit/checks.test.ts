@@ -164,3 +164,9 @@ test('docs/checks.md is generated from the current metadata (run npm run docs:ch
   const { checksMarkdown } = await import('../../scripts/gen-checks-doc.ts');
   assert.equal(readFileSync(join(REPO_ROOT, 'docs', 'checks.md'), 'utf8'), checksMarkdown());
 });
+
+test('docs/permissions.md shows the policy generated from the current checks (run npm run docs:checks)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { permissionsMarkdown } = await import('../../scripts/gen-policy-doc.ts');
+  assert.equal(readFileSync(join(REPO_ROOT, 'docs', 'permissions.md'), 'utf8'), permissionsMarkdown());
+});
