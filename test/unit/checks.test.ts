@@ -129,7 +129,7 @@ test('S3 versioning per bucket in its own region; a bucket whose call failed is 
 
 test('CloudTrail: a logging multi-region trail passes; stopped or single-region fails; unreadable status is NOT_ASSESSED', () => {
   const arn = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/main';
-  const trail = { Name: 'main', TrailARN: arn, HomeRegion: 'eu-west-1', IsMultiRegionTrail: true };
+  const trail = { Name: 'main', TrailARN: arn, HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, HasCustomEventSelectors: false };
   const single = { Name: 'one', TrailARN: 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/one', HomeRegion: 'eu-west-1', IsMultiRegionTrail: false };
   const trails = (list: object[]) => ok('cloudtrail:DescribeTrails', 'eu-west-1', list);
   assert.deepEqual(statuses(run(cloudtrailMultiRegionLogging, [trails([trail]), ok('cloudtrail:GetTrailStatus', 'eu-west-1', { IsLogging: true }, arn)])), ['PASS']);

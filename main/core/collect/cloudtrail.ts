@@ -48,6 +48,8 @@ export const cloudtrailDatasets: DatasetDef[] = [
             IsLogging: out.IsLogging ?? null,
             LatestDeliveryError: out.LatestDeliveryError ?? null,
             LatestDeliveryTime: out.LatestDeliveryTime?.toISOString() ?? null,
+            LatestCloudWatchLogsDeliveryTime: out.LatestCloudWatchLogsDeliveryTime?.toISOString() ?? null,
+            LatestCloudWatchLogsDeliveryError: out.LatestCloudWatchLogsDeliveryError ?? null,
           };
         },
       );

@@ -1,60 +1,77 @@
-import type { Trail } from '@aws-sdk/client-cloudtrail';
-import { GLOBAL, type Read } from '../../engine/snapshot.ts';
+import { GLOBAL } from '../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
+import { isLogging, managementEvents, statusUnknown, trailInventory, trailLabel, type FailedRead, type TrailView } from './support/trails.ts';
 
 const meta = {
   id: 'cloudtrail-multi-region-logging',
-  title: 'A multi-region CloudTrail trail is logging',
+  title: 'A multi-region CloudTrail trail is logging read and write management events',
   area: 'logging-monitoring',
   service: 'cloudtrail',
   severity: 'high',
   responsibility:
-    'Keeping a record of what happens in your account is your job. A trail that covers every region and is switched on records who did what, where and when.',
-  risk: 'Without an active multi-region trail, activity in unused regions and changes made by an intruder leave no audit record.',
+    'Keeping a record of what happens in your account is your job. A trail that covers every region, is switched on and records every management event (reads and writes) records who did what, where and when.',
+  risk: 'Without such a trail, activity in unused regions, reconnaissance (read) calls and changes made by an intruder leave no audit record.',
   remediation: {
-    console: 'CloudTrail console > Trails > Create trail (apply to all regions), or open the existing trail and choose Start logging.',
-    cli: 'aws cloudtrail create-trail --name org-audit --s3-bucket-name <bucket> --is-multi-region-trail && aws cloudtrail start-logging --name org-audit',
-    terraform: 'resource "aws_cloudtrail" "audit" {\n  name                  = "audit"\n  s3_bucket_name        = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n  enable_logging        = true\n}',
+    console:
+      'CloudTrail console > Trails > Create trail (apply to all regions, management events: Read and Write), or open the existing trail, choose Start logging and set Management events to All.',
+    cli: 'aws cloudtrail create-trail --name audit --s3-bucket-name <bucket> --is-multi-region-trail\naws cloudtrail put-event-selectors --trail-name audit --event-selectors \'[{"ReadWriteType":"All","IncludeManagementEvents":true}]\'\naws cloudtrail start-logging --name audit',
+    terraform:
+      'resource "aws_cloudtrail" "audit" {\n  name                  = "audit"\n  s3_bucket_name        = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n  enable_logging        = true\n  event_selector {\n    read_write_type           = "All"\n    include_management_events = true\n  }\n}',
   },
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html',
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html',
+  ],
 } as const satisfies Check['meta'];
 
-type TrailStatus = { IsLogging: boolean | null };
+function proof(view: TrailView) {
+  const { Name, IsMultiRegionTrail, HomeRegion, IsOrganizationTrail, HasCustomEventSelectors } = view.trail;
+  const out = [evidence(view.seen, { Name, TrailARN: view.arn, IsMultiRegionTrail, HomeRegion, IsOrganizationTrail, HasCustomEventSelectors })];
+  if (view.status.ok) out.push(evidence(view.status, { IsLogging: view.status.data.IsLogging }));
+  if (view.selectors.ok) out.push(evidence(view.selectors, view.selectors.data));
+  return out;
+}
 
 export const cloudtrailMultiRegionLogging: Check = {
   meta,
-  needs: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus'],
+  needs: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],
   evaluate(snap) {
     const resource = accountResource(snap, GLOBAL, 'CloudTrail');
-    const reads = snap.meta.regions.map((r) => snap.read<Trail[]>('cloudtrail:DescribeTrails', r));
-    const okReads = reads.filter((r): r is Extract<Read<Trail[]>, { ok: true }> => r.ok);
-    const firstFailure = reads.find((r) => !r.ok);
-    if (okReads.length === 0 && firstFailure && !firstFailure.ok) return [notAssessed(meta, snap, resource, firstFailure)];
+    const { trails, okRegions, failedRegions } = trailInventory(snap);
+    const [firstRegionFailure] = failedRegions;
+    if (okRegions.length === 0 && firstRegionFailure) return [notAssessed(meta, snap, resource, firstRegionFailure)];
 
-    const trails = new Map<string, Trail>();
-    for (const r of okReads) for (const t of r.data) if (t.TrailARN && t.IsMultiRegionTrail) trails.set(t.TrailARN, t);
-    let unknown: Extract<Read<TrailStatus>, { ok: false }> | undefined;
-    for (const t of trails.values()) {
-      const status = snap.read<TrailStatus>('cloudtrail:GetTrailStatus', t.HomeRegion ?? '', t.TrailARN);
-      if (!status.ok) {
-        unknown ??= status;
+    const multi = trails.filter((v) => v.trail.IsMultiRegionTrail === true);
+    let unknown: FailedRead | undefined;
+    const shortfalls: string[] = [];
+    for (const view of multi) {
+      const label = trailLabel(view, snap.meta.accountId);
+      const logging = isLogging(view);
+      if (logging === undefined) {
+        unknown ??= statusUnknown(view);
         continue;
       }
-      if (status.data.IsLogging === true) {
-        return [finding(meta, snap, resource, 'PASS', `Multi-region trail ${t.Name} is logging (home region ${t.HomeRegion}).`, [
-          evidence(okReads[0] as Extract<Read<unknown>, { ok: true }>, { Name: t.Name, IsMultiRegionTrail: true, HomeRegion: t.HomeRegion, IsOrganizationTrail: t.IsOrganizationTrail }),
-          evidence(status, status.data),
-        ])];
+      if (!logging) {
+        shortfalls.push(`${label} is not logging`);
+        continue;
       }
+      const events = managementEvents(view);
+      if (events.covered === true) {
+        return [finding(meta, snap, resource, 'PASS', `Multi-region ${label} (home ${view.trail.HomeRegion}) is logging, and ${events.how}.`, proof(view))];
+      }
+      if (events.covered === undefined) unknown ??= events.unknown;
+      else shortfalls.push(`${label} is logging but ${events.how}`);
     }
-    // No logging multi-region trail seen; if any status or region could not be read, we cannot say FAIL.
+    // No trail proven to cover the account: anything unread could be the one that does.
     if (unknown) return [notAssessed(meta, snap, resource, unknown)];
-    if (firstFailure && !firstFailure.ok) return [notAssessed(meta, snap, resource, firstFailure)];
-    const stopped = [...trails.values()].map((t) => t.Name).join(', ');
-    const message = stopped
-      ? `Multi-region trail(s) ${stopped} exist but none is logging.`
-      : 'No multi-region CloudTrail trail exists in the account.';
-    return [finding(meta, snap, resource, 'FAIL', message, okReads.slice(0, 1).map((r) => evidence(r, r.data.map((t) => ({ Name: t.Name, IsMultiRegionTrail: t.IsMultiRegionTrail, HomeRegion: t.HomeRegion })))))];
+    if (firstRegionFailure) return [notAssessed(meta, snap, resource, firstRegionFailure)];
+    const message = multi.length === 0
+      ? `No multi-region CloudTrail trail exists in the account${trails.length > 0 ? ` (only single-region trails: ${trails.map((t) => t.trail.Name).join(', ')})` : ''}.`
+      : `No multi-region trail records the account's management events: ${shortfalls.join('; ')}.`;
+    const first = okRegions[0];
+    const excerpt = first ? [evidence(first, first.data.map((t) => ({ Name: t.Name, IsMultiRegionTrail: t.IsMultiRegionTrail, HomeRegion: t.HomeRegion })))] : [];
+    return [finding(meta, snap, resource, 'FAIL', message, [...excerpt, ...multi.flatMap((v) => proof(v).slice(1))])];
   },
 };

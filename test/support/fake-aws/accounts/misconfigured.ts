@@ -123,8 +123,15 @@ export const misconfigured: FakeAccount = {
       Name: 'org-audit-trail', TrailARN: TRAIL.org, HomeRegion: 'us-east-1', S3BucketName: `acme-cloudtrail-logs-${ACCOUNT_ID}`,
       IncludeGlobalServiceEvents: true, IsMultiRegionTrail: true, LogFileValidationEnabled: true,
       HasCustomEventSelectors: false, HasInsightSelectors: false, IsOrganizationTrail: false,
+      CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT_ID}:log-group:/aws/cloudtrail/org-audit:*`,
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/cloudtrail-to-cloudwatch`,
       isLogging: true,
-      status: { LatestDeliveryTime: new Date('2026-01-15T09:55:00.000Z'), StartLoggingTime: new Date('2023-06-01T08:00:00.000Z') },
+      // Delivery an hour before the scan, whenever the tests run: a healthy, current trail.
+      status: {
+        LatestDeliveryTime: new Date(Date.now() - 3_600_000),
+        LatestCloudWatchLogsDeliveryTime: new Date(Date.now() - 3_600_000),
+        StartLoggingTime: new Date('2023-06-01T08:00:00.000Z'),
+      },
     },
     {
       Name: 'legacy-eu-trail', TrailARN: TRAIL.legacy, HomeRegion: 'eu-west-1', S3BucketName: 'acme-legacy-trail-eu',
