@@ -1,6 +1,6 @@
 /**
  * Regenerates assets/demo/demo-snapshot.json: Leasehold's own collectors scan the fictional
- * Northwind account served by the loopback fake AWS, through the real SDK over HTTP. Times are
+ * Acme account (the seeded test account) served by the loopback fake AWS, through the real SDK over HTTP. Times are
  * pinned so the demo (and its report) is the same on every machine. Run: npm run demo:build
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,23 +9,26 @@ import { join } from 'node:path';
 import { AREAS } from '../shared/model/area.ts';
 import { AwsSession } from '../main/core/aws/session.ts';
 import { CHECKS } from '../main/core/checks/index.ts';
-import { datasetsFor } from '../main/core/collect/index.ts';
+import { scanDatasets } from '../main/core/scan/plan.ts';
 import { collectSnapshot } from '../main/core/engine/collect.ts';
 import { planRegions } from '../main/core/engine/regions.ts';
 import { Snapshot, type SnapshotRecord } from '../main/core/engine/snapshot.ts';
 import type { DemoFile } from '../main/core/demo.ts';
 import { startFakeAws, writeAwsProfile } from '../test/support/fake-aws/index.ts';
-import { demoAccount } from './demo/demo-account.ts';
+import { seeded } from '../test/support/fake-aws/accounts/seeded.ts';
 
-const STARTED = new Date('2026-11-02T09:14:00.000Z');
-const ENDED = new Date('2026-11-02T09:16:41.000Z');
-const PROFILE = 'northwind-audit';
+// The demo is the seeded, deliberately imperfect account the catalogue is tested against, under a
+// fictional client's name. Times are pinned to the minute of the build, so relative dates in the
+// account (last delivery an hour ago...) read naturally, and the committed file never changes after.
+const STARTED = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+const ENDED = new Date(STARTED.getTime() + 161_000);
+const PROFILE = 'acme-audit';
 
 const root = join(import.meta.dirname, '..');
-const fake = await startFakeAws(demoAccount);
+const fake = await startFakeAws(seeded);
 const dir = mkdtempSync(join(tmpdir(), 'leasehold-demo-'));
 try {
-  const files = writeAwsProfile(dir, { profile: PROFILE, endpoint: fake.endpoint, region: 'eu-west-1' });
+  const files = writeAwsProfile(dir, { profile: PROFILE, endpoint: fake.endpoint, region: 'us-east-1' });
   const env = { ...process.env, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
   const session = await AwsSession.open({ profile: PROFILE, env });
   const identity = await session.identity();
@@ -34,7 +37,7 @@ try {
   const records: SnapshotRecord[] = [plan.record];
   await collectSnapshot({
     session,
-    datasets: datasetsFor(new Set(CHECKS.flatMap((c) => c.needs))),
+    datasets: scanDatasets(CHECKS),
     regions: plan.regions,
     snapshot,
     signal: new AbortController().signal,
@@ -50,7 +53,7 @@ try {
       accountId: identity.accountId,
       partition: session.partition,
       regions: plan.regions,
-      label: 'Northwind Logistics (demo)',
+      label: 'Acme Corp (demo)',
       profile: PROFILE,
       callerArn: identity.arn,
       areas: [...AREAS],
