@@ -153,6 +153,7 @@ const ORG_TRAIL: FakeTrail = {
   IncludeGlobalServiceEvents: true, IsMultiRegionTrail: true, IsOrganizationTrail: true, HasCustomEventSelectors: false, HasInsightSelectors: false,
   LogFileValidationEnabled: true, KmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9`,
   CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT_ID}:log-group:/aws/cloudtrail/org-wide:*`, isLogging: true,
+  status: { LatestDeliveryTime: new Date(Date.now() - 600_000), LatestCloudWatchLogsDeliveryTime: new Date(Date.now() - 600_000) },
 };
 
 test('trap: a member account is covered by the organization trail and is never failed for services its organization may run', async (t) => {
