@@ -9,8 +9,11 @@ import { createCore, readVersion, type Core } from './core/core.ts';
 import { defaultDataDir, resolveDbPath } from './core/paths.ts';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './cli/args.ts';
 import * as commands from './cli/commands.ts';
+import { termSafe } from './cli/output.ts';
 import { serve } from './cli/serve.ts';
 
+/** Longest error line printed; a 100 KB argument echoed back is cut here. */
+const ERROR_MAX = 600;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const HELP = `leasehold: audit the customer side of the AWS Shared Responsibility Model
@@ -21,6 +24,9 @@ Commands:
   profiles                                  List AWS profiles from ~/.aws/config and ~/.aws/credentials
   scan --profile P [--regions a,b|all] [--areas a,b]
                                             Scan an account (default: all enabled regions, all areas)
+  scan --profile P --org-role ROLE [--external-id X] [--accounts a,b] [--engagement ID] [--regions ...] [--areas ...]
+                                            Scan every active account of P's organization, each
+                                            member through ROLE, all in one engagement
   resume --scan ID                          Continue an interrupted or cancelled scan
   reevaluate --scan ID|latest               Re-run today's checks on a stored scan, offline, as a new result set
   doctor --profile P [--areas a,b]          Check identity and probe the permissions a scan needs
@@ -34,9 +40,15 @@ Commands:
   scans                                     List stored scans
   findings --scan ID|latest [--status S] [--json]
                                             Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
-  report --scan ID|latest --out FILE.pdf    Write the PDF report
-  export --scan ID|latest --format json|csv --out FILE
-                                            Export findings
+  report --scan ID|latest --out FILE.pdf [--executive] [--compare ID] [--redact]
+         [--password P | --pdfa] [--client NAME] [--logo FILE]
+         [--consultant NAME] [--firm NAME] [--firm-logo FILE]
+                                            Write the PDF report: full, executive summary, or a
+                                            comparison with another scan; --redact masks account
+                                            IDs, ARNs, IP and e-mail addresses; --password encrypts
+                                            (AES-256); --pdfa writes PDF/A-2b for archiving
+  export --scan ID|latest --format json|csv|ocsf [--redact] --out FILE
+                                            Export findings (ocsf: OCSF 1.1 Compliance Findings)
   demo [--out FILE.pdf]                     Load the bundled demo engagement and write its report (offline)
   serve [--port N] [--no-open]              Serve the UI on 127.0.0.1 for any browser
 
@@ -50,8 +62,8 @@ Areas: data-protection, identity-access, compute-maintenance, network, s3, loggi
 `;
 
 const SPEC = {
-  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to', 'engagement', 'file'],
-  switches: ['debug', 'help', 'version', 'json', 'no-open', 'all'],
+  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to', 'engagement', 'file', 'org-role', 'external-id', 'accounts', 'compare', 'password', 'client', 'logo', 'consultant', 'firm', 'firm-logo'],
+  switches: ['debug', 'help', 'version', 'json', 'no-open', 'all', 'executive', 'redact', 'pdfa'],
 } as const;
 
 const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> = {
@@ -101,11 +113,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`leasehold: ${err.message}\n`);
+      process.stderr.write(`leasehold: ${termSafe(err.message, ERROR_MAX)}\n`);
       return 2;
     }
     const message = err instanceof ApiFailure || err instanceof commands.CommandFailure ? err.message : String((err as Error)?.message ?? err);
-    process.stderr.write(`leasehold: ${message.split('\n', 1)[0]}\n`);
+    // Messages quote profile names, regions and paths from the user's files: no terminal controls, bounded length.
+    process.stderr.write(`leasehold: ${termSafe(message.split('\n', 1)[0], ERROR_MAX)}\n`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;
   }

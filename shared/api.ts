@@ -26,6 +26,15 @@ export interface ScanDetail extends ScanSummary {
   areaSummaries: AreaSummary[];
 }
 
+/** An account of an organization scan that has no scan, and why. */
+export interface SkippedAccount {
+  accountId: string;
+  /** not-active (suspended, closing...), not-in-organization (asked for, not listed), assume-role-denied, not-started (any other sign-in or start failure). */
+  code: 'not-active' | 'not-in-organization' | 'assume-role-denied' | 'not-started';
+  /** One line for the consultant. */
+  reason: string;
+}
+
 export interface Api {
   /** Version and where the data lives. */
   'app:info': { req: Record<string, never>; res: { version: string; dataDir: string; dbPath: string } };
@@ -37,6 +46,17 @@ export interface Api {
   'scans:get': { req: { scanId: string }; res: ScanDetail };
   /** Start a scan in the background; progress arrives as `scan:progress` events. */
   'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string }; res: { scanId: string } };
+  /**
+   * Scan every active account of an AWS Organization from its management (or a delegated
+   * administrator) account: the caller's own account with its own credentials, each member through
+   * `role` (with `externalId`), each its own scan, all in one engagement (the organization's, created
+   * on first use, when none is given). Resolves once every account has started or been skipped;
+   * a few collect at once, the others wait their turn. Progress arrives as `scan:progress` events.
+   */
+  'org:scan': {
+    req: { profile: string; role: string; externalId?: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string; accounts?: string[] };
+    res: { engagementId: string; scanIds: string[]; skipped: SkippedAccount[] };
+  };
   /** Delete a scan with its raw data and findings. */
   'scans:delete': { req: { scanId: string }; res: { deleted: boolean } };
   /** The per-instance maintenance (patching) view of a scan. */
@@ -99,10 +119,34 @@ export interface Api {
   'findings:query': { req: FindingQuery & { scanId: string }; res: FindingPage };
   /** Load the bundled demo engagement into the store (once) and return its scan. */
   'demo:open': { req: Record<string, never>; res: { scanId: string } };
-  /** Render the PDF report of a scan. */
-  'report:render': { req: { scanId: string }; res: FilePayload };
-  /** Export a scan's findings as JSON (array of findings) or CSV (one row per finding). */
-  'export:render': { req: { scanId: string; format: 'json' | 'csv' }; res: FilePayload };
+  /** Render the PDF report of a scan: full, executive or comparison; optionally redacted, password-protected (AES-256) or PDF/A-2b. */
+  'report:render': {
+    req: {
+      scanId: string;
+      /** Executive variant: summary, responsibility, roadmap and coverage, no per-finding pages. */
+      executive?: boolean;
+      /** A scan id (or "latest") to compare with: the comparison report. */
+      compare?: string;
+      /** Mask account IDs, ARNs, IP and e-mail addresses (consistently: account-1, ip-2...). */
+      redact?: boolean;
+      /** Encrypt with AES-256; not combinable with pdfa. */
+      password?: string;
+      /** PDF/A-2b for archiving; not combinable with password. */
+      pdfa?: boolean;
+      /** Client name; default: the engagement's client, else the scan's label. */
+      client?: string;
+      /** Default: the engagement's consultant. */
+      consultant?: string;
+      firm?: string;
+      title?: string;
+      /** Paths of PNG or JPEG files. */
+      logo?: string;
+      firmLogo?: string;
+    };
+    res: FilePayload;
+  };
+  /** Export a scan's findings as JSON (array of findings), CSV (one row per finding) or OCSF 1.1 Compliance Finding events. */
+  'export:render': { req: { scanId: string; format: 'json' | 'csv' | 'ocsf'; redact?: boolean }; res: FilePayload };
 }
 
 export type ApiName = keyof Api;
@@ -116,6 +160,7 @@ const API_NAME_SET = {
   'scans:list': true,
   'scans:get': true,
   'scan:start': true,
+  'org:scan': true,
   'scans:delete': true,
   'scans:diff': true,
   'scans:maintenance': true,

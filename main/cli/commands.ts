@@ -1,5 +1,6 @@
 /** The CLI's commands, each a thin caller of the same handler table the UI uses. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { ApiName, ApiRequest, ApiResponse, FilePayload } from '../../shared/api.ts';
 import { AREAS } from '../../shared/model/area.ts';
 import { STATUSES, type Status } from '../../shared/model/finding.ts';
@@ -19,12 +20,31 @@ export async function call<K extends ApiName>(core: Core, name: K, req: ApiReque
   return result.value as ApiResponse<K>;
 }
 
+/**
+ * Written to a user-only temporary file beside the target, flushed, then renamed over it: a crash
+ * or kill mid-write never leaves half a report at `out` (nor destroys the one already there).
+ */
 function writePayload(file: FilePayload, out: string): void {
-  writeFileSync(out, Buffer.from(file.base64, 'base64'), { mode: 0o600 });
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeFileSync(fd, Buffer.from(file.base64, 'base64'));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, out);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'the file could not be written';
+    throw new CommandFailure(`Cannot write ${termSafe(out, 200)}: ${why} (${code}).`);
+  }
 }
 
 export async function profiles(core: Core): Promise<void> {
-  const rows = (await call(core, 'profiles:list', {})).map((p) => [termSafe(p.name), p.kind, p.region ?? '-', termSafe(p.endpointUrl ?? '')]);
+  const rows = (await call(core, 'profiles:list', {})).map((p) => [termSafe(p.name), p.kind, termSafe(p.region ?? '-', 40), termSafe(p.endpointUrl ?? '')]);
   if (rows.length === 0) {
     process.stdout.write('No AWS profiles found; configure one with `aws configure` (or set AWS_CONFIG_FILE).\n');
     return;
@@ -37,6 +57,9 @@ export async function scan(core: Core, args: ParsedArgs): Promise<void> {
   const regionsFlag = flag(args, 'regions');
   const regions = regionsFlag === undefined || regionsFlag === 'all' ? 'all' : list(regionsFlag);
   const areas = parseAreas(flag(args, 'areas'));
+  const role = flag(args, 'org-role');
+  if (role !== undefined) return scanOrganization(core, args, { profiles, role, regions, areas });
+  if (flag(args, 'external-id') !== undefined || flag(args, 'accounts') !== undefined) throw new UsageError('--external-id and --accounts go with --org-role ROLE');
   // Several profiles: one scan each, run together; a profile that can't sign in doesn't stop the others.
   const failures: string[] = [];
   const scanIds: string[] = await followScans(core, async () => {
@@ -49,6 +72,24 @@ export async function scan(core: Core, args: ParsedArgs): Promise<void> {
   });
   for (const id of scanIds) await printScanResult(core, id);
   if (failures.length > 0) throw new CommandFailure(`Could not scan ${failures.join('; ')}`);
+}
+
+/** One scan per account of the profile's organization; an account that could not be scanned makes the command fail after the others. */
+async function scanOrganization(core: Core, args: ParsedArgs, opts: { profiles: string[]; role: string; regions: string[] | 'all' | undefined; areas: ApiRequest<'org:scan'>['areas'] }): Promise<void> {
+  const [profile] = opts.profiles;
+  if (profile === undefined || opts.profiles.length > 1) throw new UsageError('--org-role scans the organization of one profile: give a single --profile');
+  const req = { profile, role: opts.role, externalId: flag(args, 'external-id'), accounts: list(flag(args, 'accounts')), engagementId: flag(args, 'engagement'), regions: opts.regions, areas: opts.areas };
+  let result: ApiResponse<'org:scan'> | undefined;
+  const scanIds = await followScans(core, async () => {
+    result = await call(core, 'org:scan', req);
+    return result.scanIds;
+  });
+  if (result) process.stdout.write(`Organization scan: ${scanIds.length} account(s) scanned, ${result.skipped.length} skipped, engagement ${result.engagementId}.\n`);
+  for (const id of scanIds) await printScanResult(core, id);
+  const skipped = result?.skipped ?? [];
+  for (const s of skipped) process.stdout.write(`Skipped ${termSafe(s.accountId, 20)}: ${termSafe(s.reason, 300)}\n`);
+  const failed = skipped.filter((s) => s.code !== 'not-active');
+  if (failed.length > 0) throw new CommandFailure(`Could not scan ${failed.length} account(s) of the organization: ${failed.map((s) => termSafe(s.accountId, 20)).join(', ')}`);
 }
 
 export async function resume(core: Core, args: ParsedArgs): Promise<void> {
@@ -180,6 +221,8 @@ export async function findings(core: Core, args: ParsedArgs): Promise<void> {
   const scanId = requireFlag(args, 'scan', 'ID|latest');
   const status = flag(args, 'status');
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  // findings:list answers an unknown id with no rows; a mistyped id must not read as "no findings".
+  await call(core, 'scans:get', { scanId });
   const rows = await call(core, 'findings:list', { scanId, status: status as Status | undefined });
   if (args.flags.has('json')) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -197,16 +240,27 @@ export async function findings(core: Core, args: ParsedArgs): Promise<void> {
 export async function report(core: Core, args: ParsedArgs): Promise<void> {
   const scanId = requireFlag(args, 'scan', 'ID|latest');
   const out = requireFlag(args, 'out', 'FILE.pdf');
-  writePayload(await call(core, 'report:render', { scanId }), out);
+  const password = flag(args, 'password');
+  if (password !== undefined && args.flags.has('pdfa')) throw new UsageError('--password and --pdfa exclude each other: a PDF/A file cannot be encrypted');
+  const req: ApiRequest<'report:render'> = { scanId };
+  if (args.flags.has('executive')) req.executive = true;
+  if (args.flags.has('redact')) req.redact = true;
+  if (args.flags.has('pdfa')) req.pdfa = true;
+  if (password !== undefined) req.password = password;
+  for (const [name, key] of [['compare', 'compare'], ['client', 'client'], ['logo', 'logo'], ['consultant', 'consultant'], ['firm', 'firm'], ['firm-logo', 'firmLogo']] as const) {
+    const value = flag(args, name);
+    if (value !== undefined) req[key] = value;
+  }
+  writePayload(await call(core, 'report:render', req), out);
   process.stdout.write(`Report written to ${out}\n`);
 }
 
 export async function exportFindings(core: Core, args: ParsedArgs): Promise<void> {
   const scanId = requireFlag(args, 'scan', 'ID|latest');
-  const format = requireFlag(args, 'format', 'json|csv');
-  if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+  const format = requireFlag(args, 'format', 'json|csv|ocsf');
+  if (format !== 'json' && format !== 'csv' && format !== 'ocsf') throw new UsageError('--format must be json, csv or ocsf');
   const out = requireFlag(args, 'out', 'FILE');
-  writePayload(await call(core, 'export:render', { scanId, format }), out);
+  writePayload(await call(core, 'export:render', { scanId, format, ...(args.flags.has('redact') ? { redact: true } : {}) }), out);
   process.stdout.write(`Export written to ${out}\n`);
 }
 
@@ -273,6 +327,12 @@ export async function importEngagement(core: Core, args: ParsedArgs): Promise<vo
 
 export async function backup(core: Core, args: ParsedArgs): Promise<void> {
   const out = requireFlag(args, 'out', 'FILE.db');
-  await call(core, 'db:backup', { path: out });
+  // SQLite creates the copy with mode 0644 less the umask; a backup holds every client's data.
+  const umask = process.umask(0o077);
+  try {
+    await call(core, 'db:backup', { path: out });
+  } finally {
+    process.umask(umask);
+  }
   process.stdout.write(`Backup written to ${out}\n`);
 }

@@ -1,7 +1,7 @@
 /** The handler table: every call of shared/api.ts, implemented once for both transports. */
 import type { FilePayload, ScanDetail } from '../../shared/api.ts';
 import { AREAS, isArea, type Area } from '../../shared/model/area.ts';
-import { STATUSES, type Finding, type Status } from '../../shared/model/finding.ts';
+import { STATUSES, type Status } from '../../shared/model/finding.ts';
 import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
 import { createAuthBroker } from './aws/auth-broker.ts';
 import { listProfiles } from './aws/profiles.ts';
@@ -11,13 +11,11 @@ import { readOutcomes } from './store/snapshot.ts';
 import { CHECKS } from './checks/index.ts';
 import { loadDemo } from './demo.ts';
 import type { AssetPaths } from './paths.ts';
-import { toCsv, toJson } from './report/export.ts';
-import { buildReportModel, summarizeAreas } from './report/model.ts';
+import { summarizeAreas } from './report/model.ts';
 import type { RunningScan } from './scan/run-scan.ts';
 import { listFindings, queryFindings } from './store/findings.ts';
 import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
-import { safeFileName } from './util/file-names.ts';
 import { historyHandlers } from './handlers-history.ts';
 import { viewHandlers } from './handlers-views.ts';
 import { applyAcceptances, listAcceptances } from './store/acceptances.ts';
@@ -66,6 +64,16 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       }
       return track(await (await scanner()).startScan(scanDeps, { profile: req.profile, regions, areas, engagementId: req.engagementId, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
+    'org:scan': async (req) => {
+      if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose the profile of the management (or delegated administrator) account.');
+      if (req.accounts !== undefined && !Array.isArray(req.accounts)) throw new ApiFailure('bad-request', 'accounts must be a list of account ids.');
+      const { startOrganizationScan } = await import('./scan/organization.ts');
+      return startOrganizationScan(
+        scanDeps,
+        { profile: req.profile, role: req.role, externalId: req.externalId, regions: validRegions(req.regions), areas: validAreas(req.areas), engagementId: req.engagementId, accounts: req.accounts, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal },
+        { onStarted: (scan) => void track(scan) },
+      );
+    },
     'scan:resume': async (req) => {
       const id = resolveScanId(deps.db, req.scanId);
       const profile = getScan(deps.db, id)?.profile ?? '';
@@ -104,20 +112,18 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
     },
     'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
     'report:render': async (req) => {
-      const scan = scanDetail(req.scanId);
-      const coverage = { cells: coverageOf(readOutcomes(deps.db, scan.id)), endpoints: scanEndpoints(deps.db, scan.id) };
-      const model = buildReportModel({ scan, coverage, findings: listFindings(deps.db, scan.id), checks: CHECKS.map((c) => c.meta) });
-      // The PDF renderer (pdfkit, fonts) loads on first use: listing scans never needs it.
-      const { renderPdf } = await import('./report/pdf.ts');
-      const pdf = await renderPdf(model, { fontsDir: deps.paths.fontsDir });
-      return payload(`${reportBaseName(scan, model.clientName)}.pdf`, 'application/pdf', pdf);
+      const scanId = resolveScanId(deps.db, req.scanId);
+      const compareTo = req.compare === undefined ? undefined : resolveScanId(deps.db, req.compare);
+      // The report builder and the PDF renderer (pdfkit, fonts) load on first use: listing scans never needs them.
+      const { renderReportFile } = await import('./report/index.ts');
+      const { compare: _compare, logo, firmLogo, ...options } = req;
+      const file = await renderReportFile(deps.db, { ...options, scanId, ...(compareTo ? { compareTo } : {}), ...(logo ? { clientLogo: logo } : {}), ...(firmLogo ? { firmLogo } : {}) }, { fontsDir: deps.paths.fontsDir, checks: CHECKS.map((c) => c.meta) });
+      return payload(file.fileName, 'application/pdf', file.pdf);
     },
     'export:render': async (req) => {
-      const scan = scanDetail(req.scanId);
-      const findings: Finding[] = listFindings(deps.db, scan.id);
-      if (req.format === 'json') return payload(`${reportBaseName(scan)}.json`, 'application/json', Buffer.from(toJson(findings)));
-      if (req.format === 'csv') return payload(`${reportBaseName(scan)}.csv`, 'text/csv', Buffer.from(toCsv(findings)));
-      throw new ApiFailure('bad-request', `Unknown export format ${String(req.format)}; use json or csv.`);
+      const { renderExport } = await import('./export/index.ts');
+      const file = await renderExport(deps.db, { scanId: resolveScanId(deps.db, req.scanId), format: req.format, redact: req.redact === true }, CHECKS.map((c) => c.meta));
+      return payload(file.fileName, file.mimeType, file.content);
     },
   } satisfies Handlers;
   return { handlers, running };
@@ -134,6 +140,11 @@ function validAreas(areas: unknown): Area[] {
   return areas as Area[];
 }
 
+function validRegions(regions: unknown): string[] | 'all' | undefined {
+  if (regions === undefined || regions === 'all' || (Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) return regions;
+  throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
+}
+
 /** "latest" or an id; anything else is a clear error. */
 export function resolveScanId(db: Db, scanId: unknown): string {
   if (scanId === 'latest') {
@@ -147,9 +158,4 @@ export function resolveScanId(db: Db, scanId: unknown): string {
 
 function payload(fileName: string, mimeType: string, content: Buffer): FilePayload {
   return { fileName, mimeType, base64: content.toString('base64') };
-}
-
-function reportBaseName(scan: ScanDetail, client?: string): string {
-  const date = (scan.endedAt ?? scan.startedAt).slice(0, 10);
-  return safeFileName(`leasehold-${client ?? scan.label ?? ''}-${scan.accountId}-${date}`);
 }

@@ -42,6 +42,7 @@ const fakeHandlers = {
   'report:render': async () => ({ fileName: 'r.pdf', mimeType: 'application/pdf', base64: '' }),
   'export:render': async ({ format }) => ({ fileName: `f.${format}`, mimeType: 'text/plain', base64: '' }),
   'scans:delete': unused,
+  'org:scan': unused,
   'scans:diff': unused,
   'scans:trend': unused,
   'engagements:list': unused,

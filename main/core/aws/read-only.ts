@@ -97,6 +97,11 @@ const SECURITY_HUB_IMPORT: Allowlist = {
   securityhub: ['GetFindings'],
 };
 
+/** Scanning every account of an organization: listing its accounts from the management account. */
+const ORGANIZATIONS: Allowlist = {
+  organizations: ['ListAccounts', 'DescribeOrganization'],
+};
+
 /** Calls read by more than one area. */
 const SHARED: Allowlist = {
   rds: ['DescribeDBInstances'],
@@ -111,6 +116,7 @@ export const READ_OPERATIONS: Readonly<Record<string, ReadonlySet<string>>> = me
   S3,
   LOGGING_MONITORING,
   SECURITY_HUB_IMPORT,
+  ORGANIZATIONS,
   SHARED,
 ]);
 

@@ -64,8 +64,12 @@ export class AwsSession {
   private established = false;
   private renewing: Promise<void> | undefined;
   private declined: CredentialsNotRenewed | undefined;
+  /** Set for a session whose credentials are assumed from another's (see assumeRole). */
+  private readonly parent: AwsSession | undefined;
+  /** The parent's credential generation this session's credentials were assumed from. */
+  private parentGeneration = -1;
 
-  private constructor(opts: SessionOptions, files: AwsConfigFiles) {
+  private constructor(opts: SessionOptions, files: AwsConfigFiles, derived?: DerivedCredentials) {
     this.profile = opts.profile;
     this.opts = opts;
     this.files = files;
@@ -75,7 +79,8 @@ export class AwsSession {
     this.homeRegion = opts.env.AWS_REGION || region || 'us-east-1';
     this.partition = partitionOf(this.homeRegion);
     this.kind = opts.profile === ENV_PROFILE ? 'keys' : profileKind(files, opts.profile);
-    this.shared = new SharedCredentials(() => withSdkEnv(this.env, () => this.sdkProvider()()));
+    this.parent = derived?.parent;
+    this.shared = new SharedCredentials(derived ? () => this.assumeFromParent(derived) : () => withSdkEnv(this.env, () => this.sdkProvider()()));
     this.credentials = Object.assign(() => this.shared.get(), { memoized: true as const });
   }
 
@@ -96,6 +101,17 @@ export class AwsSession {
     const problem = profileProblem(files, opts.profile);
     if (problem) throw new ApiFailure('aws-profile-invalid', problem);
     return new AwsSession(opts, files);
+  }
+
+  /**
+   * A session in another account (an organization member): the parent's credentials assume
+   * `roleArn` through the SDK's role assumer, sent to the parent profile's STS endpoint. Region,
+   * endpoints and the renewal question are the parent profile's; the parent's MFA is never asked again.
+   */
+  static assumeRole(parent: AwsSession, roleArn: string, role: { externalId?: string; sessionName: string }): AwsSession {
+    const assumer = getDefaultRoleAssumer(parent.stsOptions(parent.endpointFor('sts')), [SIGN_IN_ONLY]);
+    const params = { RoleArn: roleArn, RoleSessionName: role.sessionName, ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }) };
+    return new AwsSession(parent.opts, parent.files, { parent, assume: (source) => assumer(source, params) });
   }
 
   /** GetCallerIdentity needs no permission: the connectivity and credentials preflight. */
@@ -184,6 +200,12 @@ export class AwsSession {
     });
   }
 
+  private async assumeFromParent(derived: DerivedCredentials): Promise<AwsCredentialIdentity> {
+    this.parentGeneration = derived.parent.shared.generation;
+    const source = await derived.parent.credentials();
+    return withSdkEnv(this.env, () => derived.assume(source));
+  }
+
   private stsOptions(endpoint: string | undefined): RoleAssumerOptions {
     // The role assumer spreads its options into the STSClient, so an endpoint set here is used.
     const options: RoleAssumerOptions & { endpoint?: string; maxAttempts: number } = { region: this.homeRegion, requestHandler: HTTP, maxAttempts: 3 };
@@ -215,6 +237,7 @@ export class AwsSession {
   /** One renewal at a time: every call that hit the expiry waits for the same answer. */
   private renew(err: unknown): Promise<void> {
     this.renewing ??= (async () => {
+      if (this.parent) return this.renewFromParent(this.parent, err);
       const ask = this.opts.onCredentialsExpired;
       try {
         await ask?.(this.profile, expiredFailure(this.profile, err, this.kind === 'sso').message);
@@ -230,6 +253,20 @@ export class AwsSession {
     return this.renewing;
   }
 
+  /** Assumed credentials come from the parent's: renew those (one question for every derived session), unless already renewed since. */
+  private async renewFromParent(parent: AwsSession, err: unknown): Promise<void> {
+    if (parent.declined) throw (this.declined = parent.declined);
+    if (this.parentGeneration === parent.shared.generation) {
+      try {
+        await parent.renew(err);
+      } catch (e) {
+        this.declined = parent.declined ?? new CredentialsNotRenewed(this.profile);
+        throw e;
+      }
+    }
+    this.shared.invalidate();
+  }
+
   private countCalls(client: { middlewareStack: unknown }): void {
     // finalizeRequest at low priority sits inside the retry loop: every HTTP attempt is counted.
     addMiddleware(client, (next) => async (args) => {
@@ -237,6 +274,11 @@ export class AwsSession {
       return next(args);
     }, { step: 'finalizeRequest', name: 'leaseholdCallCounter', priority: 'low' });
   }
+}
+
+interface DerivedCredentials {
+  parent: AwsSession;
+  assume: (source: AwsCredentialIdentity) => Promise<AwsCredentialIdentity>;
 }
 
 type Handler = (args: unknown) => Promise<unknown>;

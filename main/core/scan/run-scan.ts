@@ -42,6 +42,10 @@ export interface ScanRequest {
   onCredentialsExpired?: (profile: string, message: string) => Promise<void>;
   /** The engagement (client) the scan belongs to; the "Unassigned" engagement when absent. */
   engagementId?: string;
+  /** An open session to scan with instead of opening `profile` (an organization member's role); closed when the scan ends. */
+  session?: AwsSession;
+  /** Waits for the scan's turn to collect (an organization scan bounds how many accounts collect at once); resolves to the release. */
+  turn?: (signal: AbortSignal) => Promise<() => void>;
 }
 
 export interface RunningScan {
@@ -56,7 +60,7 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
   if (req.engagementId !== undefined && !deps.db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(req.engagementId)) {
     throw new ApiFailure('not-found', `No engagement with id "${req.engagementId.slice(0, 60)}".`);
   }
-  const session = await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider, onCredentialsExpired: req.onCredentialsExpired });
+  const session = req.session ?? (await AwsSession.open({ profile: req.profile, env: deps.env, mfaCodeProvider: req.mfaCodeProvider, onCredentialsExpired: req.onCredentialsExpired }));
   const startedAt = now();
   try {
     const identity = await session.identity();
@@ -76,7 +80,7 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
     });
     writeRecords(deps.db, scanId, [plan.record]);
     const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
-    return run(deps, session, scanId, areas, snapshot);
+    return run(deps, session, scanId, areas, snapshot, req.turn);
   } catch (err) {
     session.close();
     throw err;
@@ -110,7 +114,7 @@ export async function resumeScan(
   }
 }
 
-function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[], snapshot: Snapshot): RunningScan {
+function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[], snapshot: Snapshot, turn?: ScanRequest['turn']): RunningScan {
   const now = deps.now ?? (() => new Date());
   const checks = checksForAreas(deps.checks ?? CHECKS, areas);
   const controller = new AbortController();
@@ -120,7 +124,9 @@ function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[],
   const done = (async (): Promise<ScanStatus> => {
     let status: ScanStatus = 'complete';
     let error: string | undefined;
+    let release: (() => void) | undefined;
     try {
+      release = await turn?.(controller.signal);
       await collectSnapshot({
         session,
         datasets: scanDatasets(checks),
@@ -144,6 +150,7 @@ function run(deps: ScanDeps, session: AwsSession, scanId: string, areas: Area[],
       status = 'failed';
       error = (err as Error).message.split('\n', 1)[0];
     } finally {
+      release?.();
       recordEndpoints(deps.db, scanId, session.endpoints);
       session.close();
     }

@@ -81,6 +81,11 @@ export interface FakeAccount {
   signIn?: FakeSignIn;
   /** Data added by each area of the check catalogue (see ext/). */
   ext?: AccountExtensions;
+  /**
+   * Accounts of this (management) account's organization: AssumeRole into a role of a member's
+   * `signIn.roles` issues keys the server then answers with that member's data (services/sts.ts).
+   */
+  members?: FakeAccount[];
 }
 
 /** An access key with its own identity. Keys not listed sign in as the account's `callerArn`. */

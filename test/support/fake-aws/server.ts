@@ -25,7 +25,7 @@ import { iam } from './services/iam.ts';
 import { serviceRegistry } from './services/registry.ts';
 import { s3 } from './services/s3.ts';
 import { sso, SSO_BEARER_HEADER } from './services/sso.ts';
-import { refuseExpiredKey, sts } from './services/sts.ts';
+import { accountOfKey, refuseExpiredKey, sts } from './services/sts.ts';
 import { Throttle, throttlingError, type ThrottleRule } from './throttle.ts';
 
 const SERVICES = serviceRegistry([sts, ec2, iam, s3, cloudtrail, sso]);
@@ -171,13 +171,15 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
         reply(renderError(service, error, requestId), fault.body);
         return;
       }
-      if (signed) refuseExpiredKey(account, signed.accessKeyId, service);
-      if (!service.global && !isRegionEnabled(account, region) && service.regionNotEnabled) {
+      // A key issued by AssumeRole into an organization member is answered with the member's data.
+      const acct = signed ? accountOfKey(account, signed.accessKeyId) : account;
+      if (signed) refuseExpiredKey(acct, signed.accessKeyId, service);
+      if (!service.global && !isRegionEnabled(acct, region) && service.regionNotEnabled) {
         throw service.regionNotEnabled(region);
       }
       const operation = service.operations[action];
       if (!operation) throw unknownOperation(service, action || 'Unknown');
-      const ctx: OperationContext = { account, region, action, params, json: parseJson(service, body), bucket, method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), accessKeyId: signed?.accessKeyId, bearerToken: String(req.headers[SSO_BEARER_HEADER] ?? '') || undefined };
+      const ctx: OperationContext = { account: acct, region, action, params, json: parseJson(service, body), bucket, method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), accessKeyId: signed?.accessKeyId, bearerToken: String(req.headers[SSO_BEARER_HEADER] ?? '') || undefined };
       reply(renderSuccess(service, action, operation.handle(ctx), requestId), fault?.body);
     } catch (e) {
       if (closing.signal.aborted) return;
@@ -192,6 +194,11 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
     req.on('end', () => void handle(req, res, Buffer.concat(chunks)));
     req.on('error', () => res.destroy());
   });
+  // Node closes idle keep-alive sockets after 5 s; a client whose event loop lags past that can
+  // write to a socket the server just closed, and its SDK retries an attempt this server never
+  // counted. A minute keeps the server's and the client's call counts equal through a scan.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -16,6 +16,7 @@ import type { DataProtectionFixture } from './data-protection.ts';
 import type { IdentityAccessFixture } from './identity-access.ts';
 import type { LoggingMonitoringFixture } from './logging-monitoring.ts';
 import type { NetworkFixture } from './network.ts';
+import type { OrganizationMembersFixture } from './organizations-members.ts';
 import type { S3Fixture } from './s3.ts';
 import type { SharedFixture } from './shared.ts';
 import type { SecurityHubImportFixture } from './securityhub-import.ts';
@@ -30,4 +31,5 @@ export interface AccountExtensions {
   s3?: S3Fixture;
   loggingMonitoring?: LoggingMonitoringFixture;
   securityHubImport?: SecurityHubImportFixture;
+  organizationMembers?: OrganizationMembersFixture;
 }

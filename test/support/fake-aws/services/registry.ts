@@ -4,6 +4,7 @@ import { dataProtectionExtension } from '../ext/data-protection.ts';
 import { identityAccessExtension } from '../ext/identity-access.ts';
 import { loggingMonitoringExtension } from '../ext/logging-monitoring.ts';
 import { networkExtension } from '../ext/network.ts';
+import { organizationMembersExtension } from '../ext/organizations-members.ts';
 import { s3Extension } from '../ext/s3.ts';
 import { securityHubImportExtension } from '../ext/securityhub-import.ts';
 import { sharedExtension } from '../ext/shared.ts';
@@ -19,6 +20,7 @@ const EXTENSIONS: FakeAwsExtension[] = [
   s3Extension,
   loggingMonitoringExtension,
   securityHubImportExtension,
+  organizationMembersExtension,
 ];
 
 export function serviceRegistry(core: ServiceModule[]): Map<string, ServiceModule> {

@@ -72,6 +72,11 @@ export function identityOf(account: FakeAccount, accessKeyId: string | undefined
   return { arn: account.callerArn, userId: account.callerUserId };
 }
 
+/** The account a key signs in to: the organization member whose role issued it, else `account` itself. */
+export function accountOfKey(account: FakeAccount, accessKeyId: string): FakeAccount {
+  return account.members?.find((m) => state(m).issued.has(accessKeyId)) ?? account;
+}
+
 const EXPIRED: Record<Protocol, () => AwsError> = {
   query: () => new AwsError('ExpiredToken', 'The security token included in the request is expired', 403),
   ec2: () => new AwsError('RequestExpired', 'Request has expired.', 400),
@@ -187,7 +192,9 @@ export const sts: ServiceModule = {
         const caller = identityOf(ctx.account, ctx.accessKeyId);
         const roleArn = ctx.params.get('RoleArn') ?? '';
         const name = sessionName(ctx);
-        const role = ctx.account.signIn?.roles?.find((r) => r.arn === roleArn);
+        // A role in a member account of the caller's organization is that member's (its trust policy decides).
+        const target = ctx.account.members?.find((m) => m.accountId === accountOfArn(roleArn)) ?? ctx.account;
+        const role = target.signIn?.roles?.find((r) => r.arn === roleArn);
         if (!role) throw notAuthorized(caller.arn, roleArn);
         const externalId = ctx.params.get('ExternalId') ?? undefined;
         if (role.externalId !== undefined && externalId !== role.externalId) throw notAuthorized(caller.arn, roleArn);
@@ -206,7 +213,7 @@ export const sts: ServiceModule = {
           region: ctx.region,
         });
         return {
-          Credentials: issueCredentials(ctx.account, session, seconds),
+          Credentials: issueCredentials(target, session, seconds),
           AssumedRoleUser: { AssumedRoleId: session.userId, Arn: session.arn },
         };
       },
