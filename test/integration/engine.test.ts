@@ -119,3 +119,18 @@ test('doctor confirms the identity and lists the checks a missing permission wou
   assert.deepEqual(report.notAssessable.map((c) => c.checkId).sort(), ['s3-bucket-mfa-delete-enabled', 's3-bucket-versioning-enabled']);
   assert.ok(report.probes.filter((p) => p.ok).length >= 6);
 });
+
+test('a region whose calls are refused as AuthFailure (region not enabled, or denied by an SCP on regions) is NOT_ASSESSED there, assessed elsewhere', async (t) => {
+  const { fake, db, deps } = await setup(t);
+  fake.faults.push({ service: 'ec2', action: '*', region: 'eu-west-1', status: 401, code: 'AuthFailure', message: 'AWS was not able to validate the provided access credentials' });
+  const scan = await startScan(deps, { profile: 'audit', regions: ['us-east-1', 'eu-west-1'], areas: ['network'] });
+  assert.equal(await scan.done, 'complete');
+  const findings = listFindings(db, scan.scanId);
+  const eu = findings.filter((f) => f.region === 'eu-west-1' && f.service === 'ec2');
+  const wrong = eu.filter((f) => !(f.status === 'NOT_ASSESSED' && f.reason?.kind === 'region-disabled'));
+  assert.deepEqual(wrong.map((f) => `${f.checkId}: ${f.status} ${f.reason?.kind} ${f.message}`), [], 'every eu-west-1 result says the region could not be read');
+  assert.ok(eu.length > 0);
+  assert.ok(findings.some((f) => f.region === 'us-east-1' && f.status === 'FAIL'), 'us-east-1 still assessed');
+  const cells = coverageOf(readRecords(db, scan.scanId)).filter((c) => c.region === 'eu-west-1' && c.service === 'ec2');
+  assert.ok(cells[0]?.reasons['region-disabled']);
+});
