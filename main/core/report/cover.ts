@@ -1,23 +1,31 @@
-/** The cover page: what was assessed, for whom, and when (dates come from the scan, never the clock). */
+/** The cover page: what was assessed, for whom, by whom and when (dates come from the scan, never the clock). */
 import { AREA_TITLES, isArea } from '../../../shared/model/area.ts';
-import { artifact, fillRect, hRule, measure, openSection, write, type Ctx } from './layout.ts';
-import type { ReportModel } from './model.ts';
+import { artifact, figure, fillRect, hRule, measure, openSection, write, type Ctx } from './layout.ts';
+import type { ReportImage, ReportModel } from './model.ts';
 import { formatDateTime, safeLine } from './sanitize.ts';
-import { COLOR, CONTENT_WIDTH, PAGE, REPORT_TITLE, TYPE } from './theme.ts';
+import { COLOR, CONTENT_WIDTH, GOLD, PAGE, TYPE } from './theme.ts';
 
 const BAND_HEIGHT = 292;
 const LABEL_WIDTH = 118;
 
-export function drawCover(ctx: Ctx, model: ReportModel): void {
+export type ReportKind = 'full' | 'executive' | 'comparison';
+
+const KIND_LABEL: Readonly<Record<ReportKind, string>> = {
+  full: 'SECURITY ASSESSMENT REPORT',
+  executive: 'EXECUTIVE SUMMARY',
+  comparison: 'SCAN COMPARISON REPORT',
+};
+
+export function drawCover(ctx: Ctx, model: ReportModel, kind: ReportKind): void {
   openSection(ctx, 'Cover');
   const x = PAGE.marginX;
   fillRect(ctx, 0, 0, PAGE.width, BAND_HEIGHT, COLOR.accent);
   artifact(ctx, (doc) => {
-    doc.rect(0, BAND_HEIGHT, PAGE.width, 4).fill('#C9A227');
+    doc.rect(0, BAND_HEIGHT, PAGE.width, 4).fill(GOLD);
   });
-  write(ctx, 'SECURITY ASSESSMENT REPORT', x, 78, { face: 'bold', size: 8, color: '#AFC3DA', tag: 'P' });
+  write(ctx, KIND_LABEL[kind], x, 78, { face: 'bold', size: 8, color: '#AFC3DA', tag: 'P' });
   let y = 104;
-  y += write(ctx, REPORT_TITLE, x, y, { face: 'bold', size: TYPE.display, color: COLOR.white, width: CONTENT_WIDTH * 0.8, tag: 'H1', lineGap: 2 });
+  y += write(ctx, safeLine(model.title, 120), x, y, { face: 'bold', size: TYPE.display, color: COLOR.white, width: CONTENT_WIDTH * 0.8, tag: 'H1', lineGap: 2 });
   write(ctx, 'The customer side of the AWS Shared Responsibility Model: the controls that are yours to configure, not AWS\u2019s.', x, y + 10, {
     size: 10.5,
     color: '#DCE5F0',
@@ -26,13 +34,16 @@ export function drawCover(ctx: Ctx, model: ReportModel): void {
   });
 
   y = BAND_HEIGHT + 44;
+  const logoW = 150;
+  const clientW = model.logos?.client ? CONTENT_WIDTH - logoW - 16 : CONTENT_WIDTH;
   write(ctx, 'PREPARED FOR', x, y, { face: 'bold', size: 7.5, color: COLOR.muted });
+  if (model.logos?.client) logo(ctx, model.logos.client, 'Client logo', x + CONTENT_WIDTH - logoW, y - 4, logoW, 52);
   y += 14;
   const client = safeLine(model.clientName, 140, 'Unnamed client');
-  y += write(ctx, client, x, y, { face: 'bold', size: 19, color: COLOR.ink, lineGap: 2 }) + 20;
+  y += Math.max(write(ctx, client, x, y, { face: 'bold', size: 19, color: COLOR.ink, lineGap: 2, width: clientW }), model.logos?.client ? 38 : 0) + 20;
 
   hRule(ctx, y, COLOR.rule);
-  for (const [label, value] of coverRows(model)) {
+  for (const [label, value] of coverRows(model, kind)) {
     const h = Math.max(measure(ctx, value, x + LABEL_WIDTH, { size: 9.5 }), 12) + 12;
     write(ctx, label, x, y + 6, { face: 'bold', size: 8.5, color: COLOR.muted, width: LABEL_WIDTH - 8 });
     write(ctx, value, x + LABEL_WIDTH, y + 6, { size: 9.5, color: COLOR.ink });
@@ -41,10 +52,12 @@ export function drawCover(ctx: Ctx, model: ReportModel): void {
   }
 
   const foot = PAGE.height - 92;
+  if (model.logos?.firm) logo(ctx, model.logos.firm, 'Logo of the firm that prepared the report', x, foot - 62, 150, 46);
   write(
     ctx,
     'Confidential. This report describes the configuration of the AWS account named above as read during the scan. ' +
-      'It reflects that moment only; changes made since then are not shown.',
+      'It reflects that moment only; changes made since then are not shown.' +
+      (model.redacted ? ' Account IDs, ARNs, IP and e-mail addresses are masked in this copy.' : ''),
     x,
     foot,
     { size: 7.5, color: COLOR.muted, width: CONTENT_WIDTH },
@@ -55,23 +68,34 @@ export function drawCover(ctx: Ctx, model: ReportModel): void {
   });
 }
 
-function coverRows(model: ReportModel): Array<[string, string]> {
+function logo(ctx: Ctx, image: ReportImage, alt: string, x: number, y: number, w: number, h: number): void {
+  figure(ctx, alt, (doc) => {
+    doc.image(image.data, x, y, { fit: [w, h], ...(x > PAGE.width / 2 ? { align: 'right' as const } : {}), valign: 'center' });
+  });
+}
+
+function coverRows(model: ReportModel, kind: ReportKind): Array<[string, string]> {
   const { scan } = model;
   const areas = scan.areas.filter(isArea).map((a) => AREA_TITLES[a]);
   const regions = scan.regions.map((r) => safeLine(r, 40, '?'));
-  const rows: Array<[string, string]> = [
-    ['AWS account', safeLine(scan.accountId, 40)],
-    ['Profile', safeLine(scan.profile, 120)],
-    ['Scan date', scanPeriod(scan.startedAt, scan.endedAt)],
+  const rows: Array<[string, string]> = [['AWS account', safeLine(scan.accountId, 40)]];
+  if (kind === 'comparison' && model.comparison) {
+    rows.push(['Compared scans', `${scanPeriod(model.comparison.base.startedAt, model.comparison.base.endedAt)} (baseline)\n${scanPeriod(scan.startedAt, scan.endedAt)} (current)`]);
+  } else {
+    rows.push(['Scan date', scanPeriod(scan.startedAt, scan.endedAt)]);
+  }
+  rows.push(
     ['Regions', regions.length ? safeLine(`${regions.length} · ${regions.join(', ')}`, 700) : '—'],
     ['Areas assessed', areas.length ? areas.join(', ') : '—'],
+    ['Profile', safeLine(scan.profile, 120)],
     ['Scan status', safeLine(scan.status, 20)],
-  ];
-  if (model.consultant) rows.push(['Prepared by', safeLine(model.consultant, 140)]);
+  );
+  const by = [model.consultant ? safeLine(model.consultant, 140) : '', model.firm ? safeLine(model.firm, 140) : ''].filter(Boolean).join(', ');
+  if (by) rows.push(['Prepared by', by]);
   return rows;
 }
 
-function scanPeriod(startedAt: string, endedAt: string | null): string {
+export function scanPeriod(startedAt: string, endedAt: string | null): string {
   const start = formatDateTime(startedAt);
   if (!endedAt) return start;
   const end = formatDateTime(endedAt);

@@ -4,14 +4,14 @@
  */
 import { AREA_TITLES, AREAS } from '../../../shared/model/area.ts';
 import { CALL_ERROR_KINDS, CALL_ERROR_TITLES, type CallErrorKind, type Finding } from '../../../shared/model/finding.ts';
-import { heading, openSection, write, type Ctx } from './layout.ts';
+import { heading, openSection, paragraph, subheading, unavailable, type Ctx } from './layout.ts';
 import type { ScanCoverage } from '../../../shared/model/coverage.ts';
 import type { ReportModel } from './model.ts';
 import { formatCount, safeLine } from './sanitize.ts';
 import { drawTable } from './table.ts';
-import { COLOR, CONTENT_WIDTH, PAGE, TYPE } from './theme.ts';
+import { CONTENT_WIDTH, SECTION, TYPE } from './theme.ts';
 
-export const COVERAGE_TITLE = 'Coverage and limitations';
+export const COVERAGE_TITLE = SECTION.coverage;
 
 interface Gap {
   kind: CallErrorKind | 'none';
@@ -38,17 +38,11 @@ export function coverageGaps(findings: readonly Finding[]): Gap[] {
   return [...gaps.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 
-export function drawCoverage(ctx: Ctx, model: ReportModel): void {
+export function drawCoverage(ctx: Ctx, model: ReportModel, opts: { detail: boolean } = { detail: true }): void {
   openSection(ctx, COVERAGE_TITLE);
-  heading(ctx, COVERAGE_TITLE, ctx.doc.outline);
-  const x = PAGE.marginX;
-  const para = (text: string): void => {
-    ctx.y += write(ctx, text, x, ctx.y, { size: 9, color: COLOR.ink, lineGap: 2.5 }) + 10;
-  };
-  const sub = (text: string): void => {
-    ctx.y += 6;
-    ctx.y += write(ctx, text, x, ctx.y, { face: 'bold', size: TYPE.h2, color: COLOR.accent, tag: 'H2' }) + 8;
-  };
+  heading(ctx, COVERAGE_TITLE, ctx.doc.outline, 1, 'coverage');
+  const para = (text: string): void => paragraph(ctx, text, { size: 9, lineGap: 2.5 }, 10);
+  const sub = (text: string): void => subheading(ctx, text, 80);
 
   const gaps = coverageGaps(model.findings);
   para(
@@ -77,25 +71,50 @@ export function drawCoverage(ctx: Ctx, model: ReportModel): void {
     ctx.y += 12;
   }
 
+  drawPermissions(ctx, model, sub, para);
+  if (!opts.detail) return;
   if (model.coverage) drawCallCoverage(ctx, model.coverage, sub, para);
 
   const inScope = new Set<string>(model.scan.areas);
   const outOfScope = AREAS.filter((a) => !inScope.has(a)).map((a) => AREA_TITLES[a]);
-  sub('Scope');
+  sub('Scope and regions');
   para(outOfScope.length ? `Areas not in the scope of this scan: ${outOfScope.join(', ')}.` : 'All six areas were in the scope of this scan.');
-  const scan = model.scan;
-  sub('Scan details');
+  const regions = model.scan.regions;
+  para(
+    regions.length
+      ? `Regions scanned (${formatCount(regions.length)}): ${safeLine(regions.join(', '), 1200)}. Global services (IAM, S3's bucket list, Organizations) are read once. ` +
+          'Regions not enabled in the account were not scanned; resources there, if any, are not in this report.'
+      : 'No region was recorded for this scan.',
+  );
+}
+
+/** The IAM actions the scan lacked, from the failed calls (each dataset declares the actions it needs). */
+function drawPermissions(ctx: Ctx, model: ReportModel, sub: (t: string) => void, para: (t: string) => void): void {
+  sub('Permissions the scan was missing');
+  const part = model.permissions;
+  if (!part?.available) return unavailable(ctx, 'The list of missing permissions', part ? part.reason : 'it was not part of this report\u2019s input.');
+  if (part.value.length === 0) {
+    para('No call failed for lack of a permission or because of an explicit deny.');
+    return;
+  }
+  para(
+    'Granting these read-only actions to the identity the scan used (or lifting the explicit deny, often a service control policy or a permissions boundary) ' +
+      'lets the next scan assess what is missing. `leasehold policy` prints the complete least-privilege policy.',
+  );
   drawTable(ctx, [
-    { title: 'Detail', width: 130 },
-    { title: 'Value', width: CONTENT_WIDTH - 130 },
-  ], [
-    ['Scan ID', safeLine(scan.id, 80)],
-    ['Scan status', safeLine(scan.status, 20)],
-    ['Identity used', safeLine(scan.callerArn, 300)],
-    ['Regions scanned', scan.regions.length ? safeLine(scan.regions.join(', '), 800) : '—'],
-    ['API calls made', formatCount(scan.calls)],
-    ['Leasehold version', safeLine(scan.toolVersion, 20)],
-  ], undefined, { size: TYPE.small, padY: 4, header: false, labelColumn: true });
+    { title: 'IAM action', width: 150 },
+    { title: 'Cause', width: 90 },
+    { title: 'Calls that failed', width: CONTENT_WIDTH - 150 - 90 - 110 - 44 },
+    { title: 'Regions', width: 110 },
+    { title: 'Failures', width: 44, align: 'right' },
+  ], part.value.map((p) => [
+    { text: safeLine(p.action, 80), bold: true },
+    p.kind === 'explicit-deny' ? 'Explicit deny' : 'Not granted',
+    safeLine(p.calls.join(', '), 400),
+    safeLine(p.regions.join(', '), 400),
+    formatCount(p.failures),
+  ]), undefined, { size: TYPE.small, padY: 4 });
+  ctx.y += 12;
 }
 
 /** Per service: regions read in full, regions with failed calls, and the endpoint used. */
@@ -105,10 +124,10 @@ function drawCallCoverage(ctx: Ctx, coverage: ScanCoverage, sub: (t: string) => 
   sub('Services and regions read');
   para('What the scan read, by service: results returned (one per call, region and resource), results that failed, and the regions where they failed.');
   drawTable(ctx, [
-    { title: 'Service', width: 70 },
-    { title: 'Read', width: 46, align: 'right' },
+    { title: 'Service', width: 84 },
+    { title: 'Read', width: 40, align: 'right' },
     { title: 'Failed', width: 40, align: 'right' },
-    { title: 'Regions with failures (cause)', width: CONTENT_WIDTH - 70 - 46 - 40 - 150 },
+    { title: 'Regions with failures (cause)', width: CONTENT_WIDTH - 84 - 40 - 40 - 150 },
     { title: 'Endpoint', width: 150 },
   ], services.map((service) => {
     const cells = coverage.cells.filter((c) => c.service === service);

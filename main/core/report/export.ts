@@ -25,13 +25,19 @@ export const CSV_COLUMNS = [
   'accountId',
   'reasonKind',
   'reasonCode',
+  'acceptance',
+  'acceptanceExpiresAt',
+  'frameworks',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-function csvValue(f: Finding, column: CsvColumn): string {
+function csvValue(f: Finding, column: CsvColumn, frameworks: ReadonlyMap<string, readonly string[]>): string {
   if (column === 'reasonKind') return f.reason?.kind ?? '';
   if (column === 'reasonCode') return f.reason?.code ?? '';
+  if (column === 'acceptance') return f.acceptance ? (f.acceptance.active ? 'accepted' : 'expired') : '';
+  if (column === 'acceptanceExpiresAt') return f.acceptance?.expiresAt ?? '';
+  if (column === 'frameworks') return (frameworks.get(f.checkId) ?? []).join('; ');
   const value: unknown = f[column];
   return value === null || value === undefined ? '' : String(value);
 }
@@ -45,9 +51,13 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180 CSV: header row, one row per finding, CRLF line ends. */
-export function toCsv(findings: readonly Finding[]): string {
+/**
+ * RFC 4180 CSV: header row, one row per finding, CRLF line ends. `acceptance` is "accepted" (an
+ * active risk acceptance covers the failure), "expired" (one did, and has expired) or empty;
+ * `frameworks` lists the requirement ids the check tests ("FSBP EC2.7; CIS 3.0 5.2").
+ */
+export function toCsv(findings: readonly Finding[], frameworks: ReadonlyMap<string, readonly string[]> = new Map()): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const f of findings) lines.push(CSV_COLUMNS.map((c) => csvField(csvValue(f, c))).join(','));
+  for (const f of findings) lines.push(CSV_COLUMNS.map((c) => csvField(csvValue(f, c, frameworks))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -4,9 +4,21 @@
  */
 import type { Finding } from '../../../shared/model/finding.ts';
 import { badge, ensureSpace, fillRect, measure, write, type Ctx } from './layout.ts';
+
+/** How a failure covered by a risk acceptance is marked: accepted, or accepted once but expired (open again). */
+export function acceptanceLine(f: Finding): { badge: string; text: string; color: string } | null {
+  const a = f.acceptance;
+  if (!a || f.status !== 'FAIL') return null;
+  const until = a.expiresAt ? formatDate(a.expiresAt) : 'no expiry';
+  const who = safeLine(a.approver, 80, 'unknown approver');
+  const why = clip(cleanBlock(a.justification), 300);
+  return a.active
+    ? { badge: 'ACCEPTED', text: `Risk accepted by ${who} until ${until}: ${why}`, color: STATUS_COLOR.PASS }
+    : { badge: 'REOPENED', text: `The acceptance by ${who} expired on ${until}; this failure is open again. (${why})`, color: STATUS_COLOR.FAIL };
+}
 import type { CheckGroup } from './model.ts';
-import { cleanBlock, clip, excerptLines, formatCount, formatDateTime, safeLine } from './sanitize.ts';
-import { COLOR, CONTENT_WIDTH, PAGE, SEVERITY_COLOR, SEVERITY_LABEL, TYPE } from './theme.ts';
+import { cleanBlock, clip, excerptLines, formatCount, formatDate, formatDateTime, safeLine } from './sanitize.ts';
+import { COLOR, CONTENT_WIDTH, PAGE, SEVERITY_COLOR, SEVERITY_LABEL, STATUS_COLOR, TYPE } from './theme.ts';
 
 const PANEL_PAD = 9;
 const ENTRY_INDENT = 12;
@@ -29,14 +41,14 @@ export function resourceIds(f: Finding): string {
   return parts.join('  ·  ');
 }
 
-export function drawFailGroup(ctx: Ctx, group: CheckGroup): void {
-  drawCheckPanel(ctx, group);
+export function drawFailGroup(ctx: Ctx, group: CheckGroup, frameworks: readonly string[] = []): void {
+  drawCheckPanel(ctx, group, frameworks);
   const continued = `${safeLine(group.check.title, 120)} (continued)`;
   for (const f of group.findings) drawFailEntry(ctx, f, SEVERITY_COLOR[group.severity], continued);
   ctx.y += 10;
 }
 
-function drawCheckPanel(ctx: Ctx, group: CheckGroup): void {
+function drawCheckPanel(ctx: Ctx, group: CheckGroup, frameworks: readonly string[]): void {
   const { check } = group;
   const x = PAGE.marginX + PANEL_PAD;
   const w = CONTENT_WIDTH - 2 * PANEL_PAD;
@@ -46,6 +58,7 @@ function drawCheckPanel(ctx: Ctx, group: CheckGroup): void {
   if (check.risk) rows.push(['Why it matters', clip(cleanBlock(check.risk), 700), 'regular']);
   rows.push(['Remediation', clip(cleanBlock(check.remediation.console), 900) || 'No remediation guidance recorded for this check.', 'regular']);
   if (check.remediation.cli) rows.push(['AWS CLI', clip(cleanBlock(check.remediation.cli), 500), 'mono']);
+  if (frameworks.length) rows.push(['Frameworks', clip(frameworks.join('  ·  '), 600), 'regular']);
   const labelW = 74;
   const titleW = w - 130;
   const titleH = measure(ctx, title, 0, { face: 'bold', size: 10, width: titleW, lineGap: 1 });
@@ -89,11 +102,13 @@ function drawFailEntry(ctx: Ctx, f: Finding, color: string, continued: string): 
   });
   const more = f.evidence.length - evidence.length;
 
+  const accepted = acceptanceLine(f);
+  const acceptedH = accepted ? Math.max(measure(ctx, accepted.text, 0, { size: TYPE.small, width: w - 64 }), 11) + 4 : 0;
   const labelH = measure(ctx, label, 0, { face: 'bold', size: 9, width: w - 90 });
   const idsH = ids ? measure(ctx, ids, 0, { face: 'mono', size: TYPE.mono, width: w }) + 2 : 0;
   const msgH = message ? measure(ctx, message, 0, { width: w }) + 3 : 0;
   const evH = evidence.reduce((sum, e) => sum + 13 + e.boxH + 4, 0) + (more > 0 ? 11 : 0);
-  const height = labelH + 2 + idsH + msgH + evH;
+  const height = labelH + 2 + idsH + msgH + acceptedH + evH;
 
   if (ensureSpace(ctx, height + 4)) {
     // A reader landing on this page should still see which check these resources fail.
@@ -107,6 +122,10 @@ function drawFailEntry(ctx: Ctx, f: Finding, color: string, continued: string): 
   y += labelH + 2;
   if (ids) y += write(ctx, ids, x, y, { face: 'mono', size: TYPE.mono, color: COLOR.muted, width: w }) + 2;
   if (message) y += write(ctx, message, x, y, { color: COLOR.ink, width: w }) + 3;
+  if (accepted) {
+    badge(ctx, accepted.badge, x, y, accepted.color);
+    y += Math.max(write(ctx, accepted.text, x + 64, y + 1, { size: TYPE.small, color: accepted.color, width: w - 64 }), 11) + 4;
+  }
   for (const e of evidence) {
     write(ctx, `Evidence  ${e.head}`, x, y + 2, { size: TYPE.small - 0.5, color: COLOR.faint, width: w });
     y += 13;

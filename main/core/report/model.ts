@@ -6,42 +6,131 @@ import type { ScanDetail } from '../../../shared/api.ts';
 import { AREAS, type Area } from '../../../shared/model/area.ts';
 import type { CheckMeta } from '../../../shared/model/check.ts';
 import type { ScanCoverage } from '../../../shared/model/coverage.ts';
-import { SEVERITIES, STATUSES, type Finding, type Severity, type Status } from '../../../shared/model/finding.ts';
-import type { AreaSummary } from '../../../shared/model/scan.ts';
+import type { ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from '../../../shared/model/engagement.ts';
+import { SEVERITIES, STATUSES, type CallErrorKind, type Finding, type Severity, type Status } from '../../../shared/model/finding.ts';
+import type { ResponsibilityMatrix } from '../../../shared/model/responsibility.ts';
+import type { AreaSummary, ScanSummary } from '../../../shared/model/scan.ts';
+import type { SecurityHubImport } from '../../../shared/model/securityhub.ts';
+import type { ExposureView, InstanceMaintenanceRow, ReferenceDataVersion } from '../../../shared/model/views.ts';
+import { REPORT_TITLE } from './theme.ts';
+
+/**
+ * An input the report takes from another module or another query. A part the builder could not
+ * produce carries the reason, and its section prints a short "not available" note instead.
+ */
+export type Part<T> = { available: true; value: T } | { available: false; reason: string };
+
+export const available = <T>(value: T): Part<T> => ({ available: true, value });
+export const notAvailable = <T>(reason: string): Part<T> => ({ available: false, reason });
+
+/** A logo, checked to be a PNG or JPEG file. */
+export interface ReportImage {
+  data: Buffer;
+  format: 'png' | 'jpeg';
+}
+
+/** What changed since the previous complete scan of the same account. */
+export interface ScanChanges {
+  previous: ScanSummary;
+  diff: ScanDiff;
+}
+
+/** The comparison report: the scan of the model against an earlier (or later) one. */
+export interface Comparison {
+  base: ScanDetail;
+  diff: ScanDiff;
+}
+
+/** An IAM action whose absence (or an explicit deny) stopped calls the scan needed. */
+export interface MissingPermission {
+  action: string;
+  kind: Extract<CallErrorKind, 'permission-denied' | 'explicit-deny'>;
+  /** API calls ("service:Operation") that failed for it. */
+  calls: string[];
+  regions: string[];
+  /** Failed records (one per call, region and resource). */
+  failures: number;
+}
+
+/** The SHA-256 of the stored snapshot, in the canonical serialisation described by `algorithm`. */
+export interface SnapshotDigest {
+  algorithm: string;
+  sha256: string;
+  records: number;
+}
+
+export interface FrameworkCrosswalk {
+  /** Framework id to its full title, e.g. fsbp: "AWS Foundational Security Best Practices v1.0.0". */
+  frameworks: Record<string, string>;
+  /** One entry per requirement, in framework then requirement order. */
+  requirements: { framework: string; id: string; checks: string[] }[];
+}
 
 export interface ReportModel {
+  /** Report title on the cover and in the document info. */
+  title: string;
   scan: ScanDetail;
-  /** Calls per service and region and the endpoints used; absent for reports built without it. */
-  coverage?: ScanCoverage;
+  /** Sorted with compareFindings; accepted risks are marked on them (`acceptance`). */
   findings: Finding[];
   checks: CheckMeta[];
   /** Shown on the cover and in the running header. */
   clientName: string;
   /** Who prepared the report, shown on the cover when given. */
   consultant?: string;
+  firm?: string;
+  logos?: { client?: ReportImage; firm?: ReportImage };
+  /** ISO time accepted risks are judged at (the scan's end): an acceptance expired by then re-opens its findings. */
+  asOf: string;
+  /** Version fingerprint of the check catalogue that produced the findings. */
+  checksVersion?: string;
+  /** True when account IDs, ARNs, IP and e-mail addresses were masked. */
+  redacted?: boolean;
+  /** Calls per service and region and the endpoints used. */
+  coverage?: ScanCoverage;
+  // The parts below come from other modules and queries; each may be missing, never fatal.
+  /** Null value: this is the account's first complete scan. */
+  changes?: Part<ScanChanges | null>;
+  comparison?: Comparison;
+  /** Pass rate per area of this account's scans up to this one, oldest first. */
+  trend?: Part<TrendPoint[]>;
+  responsibility?: Part<ResponsibilityMatrix>;
+  maintenance?: Part<InstanceMaintenanceRow[]>;
+  exposure?: Part<ExposureView>;
+  securityHub?: Part<SecurityHubImport>;
+  acceptances?: Part<RiskAcceptance[]>;
+  manualControls?: Part<ManualControl[]>;
+  permissions?: Part<MissingPermission[]>;
+  referenceData?: Part<ReferenceDataVersion[]>;
+  snapshotDigest?: Part<SnapshotDigest>;
+  frameworks?: Part<FrameworkCrosswalk>;
 }
 
-export interface ReportInput {
+type Derived = 'title' | 'scan' | 'findings' | 'checks' | 'clientName' | 'asOf';
+
+export interface ReportInput extends Partial<Omit<ReportModel, Derived>> {
   scan: ScanDetail;
-  coverage?: ScanCoverage;
   findings: Finding[];
   checks: CheckMeta[];
   /** Defaults to the demo label, then to the account ID. */
   clientName?: string;
-  consultant?: string;
+  title?: string;
+  asOf?: string;
 }
 
 /** Builds the model with a stable finding order, so the same data always gives the same report. */
 export function buildReportModel(input: ReportInput): ReportModel {
-  const clientName = input.clientName?.trim() || input.scan.label.trim() || `AWS account ${input.scan.accountId}`;
+  const { scan, findings, checks, clientName, title, asOf, consultant, firm, ...parts } = input;
   const model: ReportModel = {
-    scan: input.scan,
-    findings: [...input.findings].sort(compareFindings),
-    checks: input.checks,
-    clientName,
+    ...parts,
+    title: title?.trim() || REPORT_TITLE,
+    scan,
+    findings: [...findings].sort(compareFindings),
+    checks,
+    clientName: clientName?.trim() || scan.label.trim() || `AWS account ${scan.accountId}`,
+    asOf: asOf ?? scan.endedAt ?? scan.startedAt,
   };
-  if (input.coverage) model.coverage = input.coverage;
-  if (input.consultant?.trim()) model.consultant = input.consultant.trim();
+  if (consultant?.trim()) model.consultant = consultant.trim();
+  if (firm?.trim()) model.firm = firm.trim();
   return model;
 }
 
@@ -66,7 +155,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 // Code-unit order, not localeCompare: the order must not depend on the machine's locale.
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

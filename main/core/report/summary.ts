@@ -1,149 +1,202 @@
-/** The summary page: overall counts, failures by severity, and one row per area with its pass rate. */
+/**
+ * The executive summary: overall posture, one status per area with open failures by severity,
+ * charts, the top risks in plain language, what changed since the previous scan, and the trend.
+ */
 import { AREA_TITLES, type Area } from '../../../shared/model/area.ts';
-import { SEVERITIES, type Status } from '../../../shared/model/finding.ts';
-import type { AreaSummary } from '../../../shared/model/scan.ts';
-import { ensureSpace, fillRect, heading, hRule, meter, openSection, write, type Ctx } from './layout.ts';
-import { groupByCheck, passRate, severityRank, type ReportModel } from './model.ts';
+import { SEVERITIES, type Severity } from '../../../shared/model/finding.ts';
+import { passRateChart, severityChart, shortDate, trendChart } from './charts.ts';
+import { badge, ensureSpace, fillRect, heading, linkTo, measure, openSection, paragraph, subheading, unavailable, write, type Ctx } from './layout.ts';
+import { compareText, severityRank, type ReportModel } from './model.ts';
+import { areaStatuses, emptySeverities, firstSentence, isAccepted, openGroups, overallPosture, POSTURE_COLOR, POSTURE_LABEL, POSTURE_RULE, type AreaStatus } from './posture.ts';
 import { formatCount, formatDate, safeLine } from './sanitize.ts';
-import { COLOR, CONTENT_WIDTH, PAGE, SEVERITY_COLOR, SEVERITY_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE } from './theme.ts';
 import { drawTable, type Column } from './table.ts';
+import { COLOR, CONTENT_WIDTH, PAGE, SECTION, SEVERITY_COLOR, SEVERITY_LABEL, STATUS_COLOR, TYPE } from './theme.ts';
 
-export const SUMMARY_TITLE = 'Summary';
+export const areaAnchor = (area: Area): string => `area-${area}`;
+const TOP_RISKS = 5;
+const CHANGES_LISTED = 6;
 
-export function drawSummary(ctx: Ctx, model: ReportModel, summaries: AreaSummary[]): void {
-  openSection(ctx, SUMMARY_TITLE);
-  heading(ctx, SUMMARY_TITLE, ctx.doc.outline);
-  const total = totals(summaries);
+export function drawSummary(ctx: Ctx, model: ReportModel, opts: { links: boolean }): void {
+  openSection(ctx, SECTION.summary);
+  heading(ctx, SECTION.summary, ctx.doc.outline, 1, 'summary');
+  const statuses = areaStatuses(model);
+  drawPosture(ctx, model, statuses);
+  drawAreaTable(ctx, statuses, opts.links);
+  drawCharts(ctx, statuses, opts.links);
+  drawTopRisks(ctx, model, opts.links);
+  drawChanges(ctx, model);
+  drawTrend(ctx, model);
+}
+
+function drawPosture(ctx: Ctx, model: ReportModel, statuses: AreaStatus[]): void {
   const x = PAGE.marginX;
-  const checks = new Set(model.findings.map((f) => f.checkId)).size;
+  const posture = overallPosture(statuses);
+  const f = model.findings;
+  const count = (s: string): number => f.filter((x) => x.status === s).length;
+  const accepted = f.filter(isAccepted).length;
+  const failed = count('FAIL');
+  const checks = new Set(f.map((x) => x.checkId)).size;
   const regions = model.scan.regions.length;
-  const intro =
-    model.findings.length === 0
+  const text =
+    f.length === 0
       ? `No results were recorded for the scan of ${formatDate(model.scan.startedAt)}.`
-      : `On ${formatDate(model.scan.startedAt)} Leasehold ran ${formatCount(checks)} checks over ${formatCount(regions)} ` +
-        `region${regions === 1 ? '' : 's'}, giving ${formatCount(model.findings.length)} results. ` +
-        `${formatCount(total.FAIL)} failed and ${formatCount(total.PASS)} passed. ` +
-        (total.NOT_ASSESSED > 0
-          ? `${formatCount(total.NOT_ASSESSED)} could not be assessed because the data they need could not be read; they are listed per area and under Coverage and limitations, and are never counted as passed.`
-          : 'Every check could be assessed.');
-  ctx.y += write(ctx, intro, x, ctx.y, { size: 9.5, color: COLOR.ink, lineGap: 3 }) + 16;
-
-  drawTiles(ctx, total);
-  drawSeverityStrip(ctx, summaries);
-  ctx.y += 22;
-  write(ctx, 'Results by area', x, ctx.y, { face: 'bold', size: TYPE.h2, color: COLOR.accent, tag: 'H2' });
-  ctx.y += 20;
-  drawAreaTable(ctx, model, summaries);
-  ctx.y += 8;
-  write(
-    ctx,
-    'Pass rate = passed ÷ (passed + failed). Severity columns count failed results. An area with nothing assessed shows no rate.',
-    x,
-    ctx.y,
-    { size: TYPE.small, color: COLOR.muted },
-  );
-  ctx.y += 24;
-  drawPriorities(ctx, model);
-}
-
-const PRIORITY_ROWS = 10;
-
-/** The failed checks to fix first: most severe, then most resources affected. */
-function drawPriorities(ctx: Ctx, model: ReportModel): void {
-  const fails = model.findings.filter((f) => f.status === 'FAIL');
-  if (fails.length === 0) return;
-  const groups = groupByCheck(fails, new Map(model.checks.map((c) => [c.id, c])))
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.findings.length - a.findings.length)
-    .slice(0, PRIORITY_ROWS);
-  ensureSpace(ctx, 90);
-  write(ctx, 'Fix first', PAGE.marginX, ctx.y, { face: 'bold', size: TYPE.h2, color: COLOR.accent, tag: 'H2' });
-  ctx.y += 20;
-  drawTable(ctx, [
-    { title: 'Severity', width: 58 },
-    { title: 'Failed check', width: CONTENT_WIDTH - 58 - 150 - 60 },
-    { title: 'Area', width: 150 },
-    { title: 'Resources', width: 60, align: 'right' },
-  ], groups.map((g) => [
-    { text: SEVERITY_LABEL[g.severity], color: SEVERITY_COLOR[g.severity], bold: true },
-    safeLine(g.check.title, 160),
-    AREA_TITLES[g.check.area] ?? '',
-    formatCount(g.findings.length),
-  ]), undefined, { size: TYPE.body - 0.5, padY: 4 });
-}
-
-function totals(summaries: AreaSummary[]): Record<Status, number> {
-  const t: Record<Status, number> = { FAIL: 0, PASS: 0, NOT_ASSESSED: 0, NOT_APPLICABLE: 0 };
-  for (const s of summaries) for (const k of Object.keys(t) as Status[]) t[k] += s.counts[k];
-  return t;
-}
-
-function drawTiles(ctx: Ctx, total: Record<Status, number>): void {
-  const statuses: Status[] = ['FAIL', 'PASS', 'NOT_ASSESSED', 'NOT_APPLICABLE'];
-  const gap = 10;
-  const w = (CONTENT_WIDTH - gap * (statuses.length - 1)) / statuses.length;
-  statuses.forEach((status, i) => {
-    const x = PAGE.marginX + i * (w + gap);
-    fillRect(ctx, x, ctx.y, w, 58, COLOR.panel, 3);
-    fillRect(ctx, x, ctx.y, 3, 58, STATUS_COLOR[status]);
-    write(ctx, formatCount(total[status]), x + 12, ctx.y + 10, { face: 'bold', size: 20, color: STATUS_COLOR[status], width: w - 16 });
-    write(ctx, STATUS_LABEL[status], x + 12, ctx.y + 38, { size: 8, color: COLOR.muted, width: w - 16 });
-  });
-  ctx.y += 58 + 12;
-}
-
-function drawSeverityStrip(ctx: Ctx, summaries: AreaSummary[]): void {
-  const x = PAGE.marginX;
-  write(ctx, 'Failed by severity', x, ctx.y + 1, { face: 'bold', size: 8, color: COLOR.muted, width: 90 });
-  let cx = x + 92;
-  for (const sev of SEVERITIES) {
-    const n = summaries.reduce((sum, s) => sum + s.failBySeverity[sev], 0);
-    fillRect(ctx, cx, ctx.y + 2.5, 7, 7, SEVERITY_COLOR[sev], 1.5);
-    const label = `${SEVERITY_LABEL[sev]} ${formatCount(n)}`;
-    const face = n > 0 ? 'bold' : 'regular';
-    ctx.doc.font(ctx.fonts[face]).fontSize(8);
-    const w = ctx.doc.widthOfString(label) + 1;
-    write(ctx, label, cx + 11, ctx.y + 1, { face, size: 8, color: n > 0 ? COLOR.ink : COLOR.faint, width: w });
-    cx += 11 + w + 18;
-  }
-  ctx.y += 12;
+      : `On ${formatDate(model.scan.startedAt)} Leasehold ran ${formatCount(checks)} checks over ${formatCount(regions)} region${regions === 1 ? '' : 's'} ` +
+        `of AWS account ${safeLine(model.scan.accountId, 40)}, giving ${formatCount(f.length)} results: ${formatCount(failed)} failed` +
+        (accepted ? ` (${formatCount(accepted)} of them covered by an accepted risk)` : '') +
+        `, ${formatCount(count('PASS'))} passed and ${formatCount(count('NOT_ASSESSED'))} could not be assessed. ` +
+        (count('NOT_ASSESSED') > 0 ? 'Results that could not be assessed are never counted as passed; Coverage and limitations says why they are missing.' : 'Every check could be assessed.');
+  const boxW = 132;
+  const textW = CONTENT_WIDTH - boxW - 14;
+  const h = Math.max(measure(ctx, text, x + boxW + 14, { size: 9, width: textW, lineGap: 2.5 }), 62);
+  ensureSpace(ctx, h + 20);
+  const color = POSTURE_COLOR[posture];
+  fillRect(ctx, x, ctx.y, boxW, h, color, 3);
+  write(ctx, 'OVERALL POSTURE', x + 10, ctx.y + 10, { face: 'bold', size: 6.8, color: '#F2F5F9', width: boxW - 20 });
+  write(ctx, POSTURE_LABEL[posture], x + 10, ctx.y + 24, { face: 'bold', size: 14, color: COLOR.white, width: boxW - 20, lineGap: 0 });
+  write(ctx, text, x + boxW + 14, ctx.y, { size: 9, width: textW, lineGap: 2.5 });
+  ctx.y += h + 8;
+  paragraph(ctx, POSTURE_RULE, { size: 7.5, color: COLOR.muted, lineGap: 1.5 }, 12);
 }
 
 const AREA_W = 122;
 const SEV_W = 28;
-const SEVERITY_SHORT = { critical: 'Crit.', high: 'High', medium: 'Med', low: 'Low', info: 'Info' } as const;
+const SEVERITY_SHORT = { critical: 'Crit.', high: 'High', medium: 'Med.', low: 'Low', info: 'Info' } as const;
 
-function drawAreaTable(ctx: Ctx, model: ReportModel, summaries: AreaSummary[]): void {
-  const inScope = new Set<Area>(model.scan.areas);
-  const num = (n: number, color: string = COLOR.ink) => ({ text: n > 0 ? formatCount(n) : '0', color: n > 0 ? color : COLOR.faint, bold: n > 0 });
+function drawAreaTable(ctx: Ctx, statuses: AreaStatus[], links: boolean): void {
+  subheading(ctx, 'Status by area', 120);
+  const num = (n: number, color: string = COLOR.ink) => ({ text: formatCount(n), color: n > 0 ? color : COLOR.faint, bold: n > 0 });
   const columns: Column[] = [
     { title: 'Area', width: AREA_W },
-    { title: 'Failed', width: 36, align: 'right' },
-    { title: 'Passed', width: 38, align: 'right' },
-    { title: 'Not assessed', width: 50, align: 'right' },
-    { title: 'N/A', width: 26, align: 'right' },
+    { title: 'Status', width: 72 },
     ...SEVERITIES.map((s): Column => ({ title: SEVERITY_SHORT[s], width: SEV_W, align: 'right', color: SEVERITY_COLOR[s] })),
-    { title: 'Pass rate', width: CONTENT_WIDTH - AREA_W - 36 - 38 - 50 - 26 - SEV_W * SEVERITIES.length, align: 'right' },
+    { title: 'Accepted', width: 50, align: 'right' },
+    { title: 'Passed', width: 42, align: 'right' },
+    { title: 'Not assessed', width: CONTENT_WIDTH - AREA_W - 72 - SEV_W * SEVERITIES.length - 92, align: 'right' },
   ];
-  const rows = summaries.map((s) => {
-    const rate = passRate(s.counts);
-    const scoped = inScope.has(s.area);
-    return {
-      cells: [
-        { text: AREA_TITLES[s.area], bold: true, note: scoped ? undefined : 'Not in scope of this scan' },
-        num(s.counts.FAIL, STATUS_COLOR.FAIL),
-        num(s.counts.PASS),
-        num(s.counts.NOT_ASSESSED),
-        num(s.counts.NOT_APPLICABLE),
-        ...SEVERITIES.map((sev) => num(s.failBySeverity[sev], SEVERITY_COLOR[sev])),
-        { text: rate === null ? '—' : `${Math.round(rate * 100)}%`, color: rate === null ? COLOR.faint : COLOR.ink },
-      ],
-      rate,
-    };
+  drawTable(
+    ctx,
+    columns,
+    statuses.map((s) => [
+      { text: AREA_TITLES[s.area], bold: true, color: links ? COLOR.accent : COLOR.ink },
+      { text: POSTURE_LABEL[s.posture], color: POSTURE_COLOR[s.posture], bold: true },
+      ...SEVERITIES.map((sev) => num(s.open[sev], SEVERITY_COLOR[sev])),
+      num(s.accepted),
+      num(s.counts.PASS),
+      num(s.counts.NOT_ASSESSED, STATUS_COLOR.NOT_ASSESSED),
+    ]),
+    links ? (i, _x, y, h) => {
+      const s = statuses[i];
+      if (s) linkTo(ctx, PAGE.marginX, y, AREA_W, h, areaAnchor(s.area));
+    } : undefined,
+    { size: TYPE.body - 0.3, padY: 4 },
+  );
+  ctx.y += 6;
+  write(ctx, 'Severity columns count open failures (failed and not covered by an accepted risk).' + (links ? ' Area names link to their sections.' : ''), PAGE.marginX, ctx.y, { size: TYPE.small, color: COLOR.muted });
+  ctx.y += 18;
+}
+
+function drawCharts(ctx: Ctx, statuses: AreaStatus[], links: boolean): void {
+  const x = PAGE.marginX;
+  const gap = 24;
+  const w = (CONTENT_WIDTH - gap) / 2;
+  const h = 150;
+  ensureSpace(ctx, h + 24);
+  write(ctx, 'Open failures by severity', x, ctx.y, { face: 'bold', size: 9, color: COLOR.ink, tag: 'H3', width: w });
+  write(ctx, 'Pass rate by area', x + w + gap, ctx.y, { face: 'bold', size: 9, color: COLOR.ink, tag: 'H3', width: w });
+  ctx.y += 16;
+  const open = emptySeverities();
+  for (const s of statuses) for (const sev of SEVERITIES) open[sev] += s.open[sev];
+  severityChart(ctx, x, ctx.y, w, h - 16, open);
+  passRateChart(ctx, x + w + gap, ctx.y + 6, w, statuses, links ? areaAnchor : undefined);
+  ctx.y += h;
+}
+
+function drawTopRisks(ctx: Ctx, model: ReportModel, links: boolean): void {
+  const groups = openGroups(model).slice(0, TOP_RISKS);
+  subheading(ctx, 'Top risks', 90);
+  if (groups.length === 0) {
+    paragraph(ctx, 'No open failures: every failed check is covered by an accepted risk, or nothing failed.');
+    return;
+  }
+  const x = PAGE.marginX;
+  groups.forEach((g, i) => {
+    const n = g.findings.length;
+    const title = `${i + 1}. ${safeLine(g.check.title, 160)}`;
+    const why = firstSentence(safeLine(g.check.risk, 600, '')) || 'See the area section for why it matters.';
+    const where = `${formatCount(n)} resource${n === 1 ? '' : 's'} · ${AREA_TITLES[g.check.area] ?? ''}`;
+    const indent = 56;
+    const w = CONTENT_WIDTH - indent;
+    const h = measure(ctx, title, x + indent, { face: 'bold', size: 9, width: w }) + measure(ctx, why, x + indent, { size: 8.5, width: w }) + 16;
+    ensureSpace(ctx, h);
+    const top = ctx.y;
+    badge(ctx, SEVERITY_LABEL[g.severity].toUpperCase(), x, top + 1, SEVERITY_COLOR[g.severity]);
+    let y = top;
+    y += write(ctx, title, x + indent, y, { face: 'bold', size: 9, width: w, color: COLOR.ink }) + 1;
+    y += write(ctx, why, x + indent, y, { size: 8.5, width: w, color: COLOR.ink }) + 1;
+    write(ctx, where, x + indent, y, { size: TYPE.small, width: w, color: COLOR.muted });
+    if (links) linkTo(ctx, x, top, CONTENT_WIDTH, h - 6, areaAnchor(g.check.area));
+    ctx.y = top + h;
   });
-  drawTable(ctx, columns, rows.map((r) => r.cells), (rowIndex, cellX, cellY, rowH) => {
-    const rate = rows[rowIndex]?.rate;
-    if (rate === null || rate === undefined) return;
-    meter(ctx, cellX + 6, cellY + rowH / 2 - 2.5, 34, 5, rate, rate >= 0.8 ? STATUS_COLOR.PASS : rate >= 0.5 ? SEVERITY_COLOR.medium : STATUS_COLOR.FAIL);
-  });
-  hRule(ctx, ctx.y, COLOR.rule);
+}
+
+function drawChanges(ctx: Ctx, model: ReportModel): void {
+  subheading(ctx, 'Since the previous scan', 60);
+  const changes = model.changes;
+  if (!changes) return unavailable(ctx, 'The comparison with the previous scan', 'it was not part of this report\u2019s input.');
+  if (!changes.available) return unavailable(ctx, 'The comparison with the previous scan', changes.reason);
+  if (changes.value === null) {
+    paragraph(ctx, 'This is the first complete scan of this account, so there is nothing to compare with yet. The next report will show what was fixed and what is new.');
+    return;
+  }
+  const { previous, diff } = changes.value;
+  const c = diff.counts;
+  paragraph(
+    ctx,
+    `Compared with the scan of ${formatDate(previous.startedAt)} (${safeLine(previous.id, 60)}): ${formatCount(c.new)} new failure${c.new === 1 ? '' : 's'}, ` +
+      `${formatCount(c.resolved)} resolved, ${formatCount(c.regressed)} regressed (passed before, failing now), ${formatCount(c['severity-changed'])} with a changed severity, ` +
+      `${formatCount(c.unchanged)} still failing, and ${formatCount(c['not-comparable'])} that cannot be compared because one of the two scans could not assess them.`,
+  );
+  const worse = diff.entries
+    .filter((e) => e.kind === 'new' || e.kind === 'regressed')
+    .sort((a, b) => severityRank(a.after?.severity as Severity) - severityRank(b.after?.severity as Severity) || compareText(a.checkId, b.checkId) || compareText(a.resourceId, b.resourceId));
+  if (!worse.length) return;
+  const shown = worse.slice(0, CHANGES_LISTED);
+  drawTable(
+    ctx,
+    [
+      { title: 'New or regressed failure', width: CONTENT_WIDTH - 150 - 70 - 56 },
+      { title: 'Resource', width: 150 },
+      { title: 'Region', width: 70 },
+      { title: 'Severity', width: 56 },
+    ],
+    shown.map((e) => {
+      const sev = (e.after?.severity ?? 'info') as Severity;
+      return [
+        { text: safeLine(e.title, 160), note: e.kind === 'regressed' ? 'passed in the previous scan' : undefined },
+        safeLine(e.resourceName || e.resourceId, 120, 'Account-wide'),
+        safeLine(e.region, 30, 'global'),
+        { text: SEVERITY_LABEL[sev] ?? safeLine(sev, 20), color: SEVERITY_COLOR[sev] ?? COLOR.ink, bold: true },
+      ];
+    }),
+    undefined,
+    { size: TYPE.small, padY: 3.5 },
+  );
+  ctx.y += 6;
+  if (worse.length > shown.length) paragraph(ctx, `${formatCount(worse.length - shown.length)} more in the area sections.`, { size: TYPE.small, color: COLOR.muted });
+}
+
+function drawTrend(ctx: Ctx, model: ReportModel): void {
+  subheading(ctx, 'Pass rate across scans', 180);
+  const trend = model.trend;
+  if (!trend) return unavailable(ctx, 'The trend across scans', 'it was not part of this report\u2019s input.');
+  if (!trend.available) return unavailable(ctx, 'The trend across scans', trend.reason);
+  if (trend.value.length < 2) {
+    paragraph(ctx, 'A trend appears once this account has been scanned at least twice.');
+    return;
+  }
+  const areas = model.scan.areas.filter((a): a is Area => a in AREA_TITLES);
+  ensureSpace(ctx, 170);
+  trendChart(ctx, PAGE.marginX, ctx.y, CONTENT_WIDTH, 160, trend.value, areas);
+  ctx.y += 164;
+  paragraph(ctx, `Pass rate per area, scan by scan, from ${shortDate(trend.value[0]?.startedAt ?? '')} to this scan (at most the last 12).`, { size: TYPE.small, color: COLOR.muted });
 }

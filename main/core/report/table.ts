@@ -64,13 +64,16 @@ export function drawTable(ctx: Ctx, columns: Column[], rows: CellInput[][], deco
   };
 
   const showHeader = opts.header !== false;
-  ensureSpace(ctx, 40);
+  const toCells = (row: CellInput[]): Cell[] => row.map((c, i): Cell => (typeof c !== 'string' ? c : opts.labelColumn && i === 0 ? { text: c, bold: true, color: COLOR.muted } : { text: c }));
+  const heightOf = (cells: Cell[]): number => Math.max(...cells.map((cell, i) => (columns[i] ? cellHeight(ctx, cell, columns[i], size) : 0)), size) + 2 * padY;
+  // Keep the header with the first row: a header alone at the foot of a page helps nobody.
+  const first = rows[0] ? heightOf(toCells(rows[0])) : 0;
+  ensureSpace(ctx, (showHeader ? 26 : 2) + Math.min(first, 320));
   if (showHeader) header();
   else hRule(ctx, ctx.y, COLOR.rule);
   rows.forEach((row, rowIndex) => {
-    const cells = row.map((c, i): Cell => (typeof c !== 'string' ? c : opts.labelColumn && i === 0 ? { text: c, bold: true, color: COLOR.muted } : { text: c }));
-    const heights = cells.map((cell, i) => (columns[i] ? cellHeight(ctx, cell, columns[i], size) : 0));
-    const rowH = Math.max(...heights, size) + 2 * padY;
+    const cells = toCells(row);
+    const rowH = heightOf(cells);
     if (ensureSpace(ctx, rowH) && showHeader) header();
     if (opts.zebra && rowIndex % 2 === 1) fillRect(ctx, PAGE.marginX, ctx.y, lastColX + (columns.at(-1)?.width ?? 0) - PAGE.marginX, rowH, COLOR.panel);
     const tr = ctx.doc.struct('TR');

@@ -72,3 +72,35 @@ export const STATUS_LABEL: Readonly<Record<Status, string>> = {
 };
 
 export const REPORT_TITLE = 'AWS Shared Responsibility Assessment';
+
+/** Section titles: the outline, the contents page and the tests use the same strings. */
+export const SECTION = {
+  contents: 'Contents',
+  summary: 'Executive summary',
+  srm: 'Who secures what in this account',
+  securityHub: 'Security Hub findings',
+  risks: 'Accepted risks',
+  manual: 'Manual controls',
+  roadmap: 'Remediation roadmap',
+  coverage: 'Coverage and limitations',
+  appendix: 'Appendix',
+  metadata: 'Scan metadata and integrity',
+  checkList: 'Check results',
+  crosswalk: 'Framework crosswalk',
+  maintenance: 'Patching and maintenance per instance',
+  exposure: 'What the internet can reach',
+  changes: 'Changes between the two scans',
+} as const;
+
+/** One colour per area, for charts with a line or bar per area. */
+export const AREA_COLOR: Readonly<Record<string, string>> = {
+  'data-protection': '#1F3A5F',
+  'identity-access': '#B4541A',
+  'compute-maintenance': '#2E7D6B',
+  network: '#7A4FA0',
+  s3: '#C9A227',
+  'logging-monitoring': '#5B6B7F',
+};
+
+/** Gold rule used on the cover and as an accent line. */
+export const GOLD = '#C9A227';
