@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { getBridge } from './bridge.ts';
 import { BridgeContext } from './bridge-context.ts';
-import { App } from './components/app.tsx';
+import { App } from './components/shell/app.tsx';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { errorMessage } from './bridge.ts';
 import { useBridge } from './bridge-context.ts';
-import { downloadFile } from './download.ts';
 import { navigate, type Route } from './route.ts';
 
-/** The Electron menu's commands (`menu:action`), performed by the page like the buttons they mirror. */
+/**
+ * The Electron menu's commands (`menu:action`), performed by the page like the buttons they
+ * mirror. "Export report" opens the scan's export options rather than rendering blind, so the
+ * consultant chooses the variant, redaction and protection each time.
+ */
 export function useMenuActions(route: Route, onError: (message: string) => void): void {
   const bridge = useBridge();
   // The subscription lives for the app's lifetime; the handler reads the current route from here.
@@ -18,7 +21,7 @@ export function useMenuActions(route: Route, onError: (message: string) => void)
         if (action === 'menu:new-scan') navigate({ name: 'new-scan' });
         if (action === 'menu:open-demo') {
           bridge.invoke('demo:open', {}).then(
-            ({ scanId }) => navigate({ name: 'scan', scanId }),
+            ({ scanId }) => navigate({ name: 'scan', scanId, tab: 'overview', params: {} }),
             (err: unknown) => fail(`Could not open the demo: ${errorMessage(err)}`),
           );
         }
@@ -27,7 +30,7 @@ export function useMenuActions(route: Route, onError: (message: string) => void)
             fail('Open a scan first, then export its report.');
             return;
           }
-          bridge.invoke('report:render', { scanId: current.scanId }).then(downloadFile, (err: unknown) => fail(`Export failed: ${errorMessage(err)}`));
+          navigate({ name: 'scan', scanId: current.scanId, tab: 'export', params: {} });
         }
       }),
     [bridge],

@@ -2,7 +2,7 @@
  * Electron entry point (bundled to dist/electron/main.cjs). Only wiring: every decision lives in
  * the pure modules next to this file, which plain Node tests cover without the Electron binary.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../core/core.ts';
 import { APP_DIR_NAME, resolveDbPath } from '../core/paths.ts';
@@ -13,6 +13,7 @@ import { DOCS_URL, hardenWebContents, isAllowedExternalUrl } from './navigation.
 import { createAppProtocolHandler } from './protocol.ts';
 import { hardenSession } from './session.ts';
 import { createMainWindow, focusWindow } from './window.ts';
+import { loadWindowState, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state.ts';
 
 // The bundle sits in <root>/dist/electron/, both in the repo and inside app.asar.
 const ROOT = resolve(__dirname, '..', '..');
@@ -68,12 +69,15 @@ function start(): void {
 }
 
 function openWindow(): void {
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   const win = createMainWindow({
     BrowserWindow,
     preloadPath: join(__dirname, 'preload.cjs'),
     iconPath: join(ROOT, 'assets', 'icons', 'icon.png'),
     openExternal,
+    state: loadWindowState(stateFile, () => screen.getAllDisplays().map((d) => d.workArea)),
   });
+  trackWindowState(win, (state) => saveWindowState(stateFile, state));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -5,16 +5,18 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.ts';
 import { hardenWebContents, type GuardedContents } from './navigation.ts';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state.ts';
 
 export const WINDOW_TITLE = 'Leasehold';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, state?: WindowState): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    width: state?.width ?? DEFAULT_SIZE.width,
+    height: state?.height ?? DEFAULT_SIZE.height,
+    ...(state?.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     // Shown on 'ready-to-show', so the user never sees an empty white frame.
     show: false,
     webPreferences: {
@@ -42,6 +44,7 @@ export interface WindowLike {
   webContents: GuardedContents;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
+  maximize?(): void;
   loadURL(url: string): Promise<unknown>;
 }
 
@@ -52,14 +55,19 @@ export interface MainWindowDeps<W extends WindowLike> {
   iconPath?: string;
   openExternal(url: string): void;
   log?(message: string): void;
+  /** Size, position and maximized state from the last session (window-state.ts). */
+  state?: WindowState;
 }
 
 export function createMainWindow<W extends WindowLike>(deps: MainWindowDeps<W>): W {
-  const options = windowOptions(deps.preloadPath);
+  const options = windowOptions(deps.preloadPath, deps.state);
   if (deps.iconPath !== undefined) options.icon = deps.iconPath;
   const win = new deps.BrowserWindow(options);
   hardenWebContents(win.webContents, deps.openExternal);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (deps.state?.maximized) win.maximize?.();
+    win.show();
+  });
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
     const log = deps.log ?? console.error;
     log(`Leasehold: the UI did not load (${err instanceof Error ? err.message : String(err)}). Was it built? Run: node scripts/build.mjs`);

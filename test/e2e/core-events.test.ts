@@ -55,7 +55,8 @@ describe('requests from the core', () => {
     core.events.emit('auth:renew-required', { requestId: 'r-2', profile: 'sso-audit', message: 'The SSO session has expired. Run aws sso login.' });
     await dialog.waitFor({ state: 'visible' });
     assert.match(await page.getByTestId('renew-message').innerText(), /SSO session has expired/);
-    assert.match(await dialog.innerText(), /aws sso login --profile sso-audit/);
+    assert.equal(await page.getByTestId('renew-command').innerText(), 'aws sso login --profile sso-audit');
+    assert.equal(await page.getByTestId('renew-copy').isVisible(), true, 'the command can be copied');
     // Escape does not drop the request: the scan would wait with no way to answer.
     await page.keyboard.press('Escape');
     assert.equal(await dialog.isVisible(), true);
@@ -76,9 +77,13 @@ describe('requests from the core', () => {
     assert.equal(await page.getByTestId('error-banner').count(), 0, 'the notice is cleared by navigation');
 
     core.events.emit('menu:action', { action: 'menu:open-demo' });
-    await page.getByTestId('findings-table').waitFor();
+    await page.getByTestId('dashboard').waitFor();
 
-    const [file] = await Promise.all([page.waitForEvent('download'), Promise.resolve(core.events.emit('menu:action', { action: 'menu:export-report' }))]);
+    // "Export report…" opens the scan's export options: variant, redaction and protection are chosen each time.
+    core.events.emit('menu:action', { action: 'menu:export-report' });
+    await page.getByTestId('export-panel').waitFor();
+    assert.match(page.url(), /#\/scans\/demo\/export$/);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     assert.match(file.suggestedFilename(), /\.pdf$/);
     assert.deepEqual(app.pageErrors, []);
   });

@@ -1,8 +1,13 @@
-/** The demo engagement: the scan view a consultant reviews, its area cards and its filters. */
+/**
+ * The demo engagement, screen by screen: the dashboard a consultant reviews first (area cards,
+ * severity chart, top risks, responsibility matrix), the maintenance, exposure and coverage views,
+ * and the manual controls form.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AREAS } from '../../shared/model/area.ts';
-import { closeBrowser, eventually, findingRows, openDemo, screenshotPath, startApp, type E2eApp } from '../support/e2e-harness.ts';
+import { SEVERITIES } from '../../shared/model/finding.ts';
+import { closeBrowser, eventually, openDemo, openTab, screenshotPath, startApp, waitForRows, type E2eApp } from '../support/e2e-harness.ts';
 
 describe('demo engagement', () => {
   let app: E2eApp;
@@ -16,90 +21,122 @@ describe('demo engagement', () => {
     await closeBrowser();
   });
 
-  it('shows the scan with six area cards and its failing findings', async () => {
+  it('shows one card per area whose failure count matches the findings, with its status', async () => {
     const { page, core } = app;
-    assert.ok(scanId);
-    const cards = page.locator('[data-testid^="area-card-"]');
-    assert.equal(await cards.count(), 6);
-    for (const area of AREAS) assert.equal(await page.getByTestId(`area-card-${area}`).count(), 1, area);
-
-    const fails = await core.handlers['findings:list']({ scanId, status: 'FAIL' });
-    assert.ok(fails.length > 0, 'the demo has failing findings');
-    const rows = await findingRows(page);
-    assert.equal(rows.length, fails.length);
-    assert.ok(rows.every((r) => r.status === 'FAIL'));
-    assert.equal(await page.getByTestId('filter-status').inputValue(), 'FAIL');
-    // Worst first: the first row is at least as severe as the last.
-    const order = ['critical', 'high', 'medium', 'low', 'info'];
-    assert.ok(order.indexOf(rows[0]!.severity) <= order.indexOf(rows.at(-1)!.severity));
-
-    // Each area card's FAIL number matches the findings of that area.
+    assert.equal(scanId, 'demo');
+    assert.equal(await page.locator('[data-testid^="area-card-"]').count(), 6);
     for (const area of AREAS) {
-      const expected = fails.filter((f) => f.area === area).length;
-      const shown = await page.getByTestId(`area-fail-count-${area}`).innerText();
-      assert.match(shown, new RegExp(`^${expected}\\b`), area);
+      const { total } = await core.handlers['findings:query']({ scanId, status: ['FAIL'], area: [area], limit: 1 });
+      assert.match(await page.getByTestId(`area-fail-count-${area}`).innerText(), new RegExp(`^${total}\\b`), area);
+      assert.equal(await page.getByTestId(`area-status-${area}`).innerText(), total > 0 ? 'Action needed' : 'Holding', area);
     }
-    await page.screenshot({ path: screenshotPath('02-scan-view'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('02-overview'), fullPage: true });
     assert.deepEqual(app.pageErrors, []);
   });
 
-  it('filters by status and by area', async () => {
+  it('charts failures by severity; a bar opens the explorer filtered to it', async () => {
     const { page, core } = app;
-    const all = await core.handlers['findings:list']({ scanId });
-    const passes = all.filter((f) => f.status === 'PASS');
-    assert.ok(passes.length > 0, 'the demo has passing checks');
-
-    await page.getByTestId('filter-status').selectOption('PASS');
-    await eventually(async () => {
-      const rows = await findingRows(page);
-      assert.equal(rows.length, passes.length);
-      assert.ok(rows.every((r) => r.status === 'PASS'));
-    });
-
-    await page.getByTestId('filter-status').selectOption('ALL');
-    await eventually(async () => assert.equal((await findingRows(page)).length, all.length));
-
-    const area = all.find((f) => f.area === 'network')?.area ?? all[0]!.area;
-    await page.getByTestId('filter-area').selectOption(area);
-    await eventually(async () => {
-      const rows = await findingRows(page);
-      assert.equal(rows.length, all.filter((f) => f.area === area).length);
-      assert.ok(rows.every((r) => r.area === area));
-    });
-
-    await page.getByTestId('filter-reset').click();
-    await eventually(async () => {
-      const rows = await findingRows(page);
-      assert.ok(rows.length > 0 && rows.every((r) => r.status === 'FAIL'));
-    });
+    for (const severity of SEVERITIES) {
+      const { total } = await core.handlers['findings:query']({ scanId, status: ['FAIL'], severity: [severity], limit: 1 });
+      assert.match(await page.getByTestId(`severity-bar-${severity}`).innerText(), new RegExp(`${total}$`), severity);
+    }
+    await page.getByTestId('severity-bar-critical').click();
+    await waitForRows(page);
+    const rows = page.getByTestId('finding-row');
+    assert.ok((await rows.count()) > 0);
+    for (const severity of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')))) assert.equal(severity, 'critical');
+    assert.equal(await page.getByTestId('filter-severity-critical').getAttribute('aria-pressed'), 'true');
   });
 
-  it('pressing an area card filters the findings to that area, pressing it again clears it', async () => {
+  it('lists the top risks, worst first; each opens its finding in the explorer', async () => {
     const { page } = app;
-    const card = page.getByTestId('area-card-identity-access');
-    await card.click();
-    assert.equal(await card.getAttribute('aria-pressed'), 'true');
-    assert.equal(await page.getByTestId('filter-area').inputValue(), 'identity-access');
-    await eventually(async () => {
-      const rows = await findingRows(page);
-      assert.ok(rows.length > 0 && rows.every((r) => r.area === 'identity-access'));
-    });
-    await card.click();
-    assert.equal(await page.getByTestId('filter-area').inputValue(), 'ALL');
+    await openTab(app, scanId, 'overview');
+    const risks = page.getByTestId('top-risk');
+    assert.ok((await risks.count()) >= 5);
+    const first = await risks.first().innerText();
+    assert.match(first, /Critical/);
+    await risks.first().click();
+    const detail = page.getByTestId('finding-detail');
+    await detail.waitFor();
+    const title = first.split('\n').find((line) => line && line !== 'Critical')!;
+    assert.equal(await page.locator('#detail-title').innerText(), title);
+    // Focus lands on the detail's title, so a screen reader announces it.
+    await eventually(async () => assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'detail-title'));
   });
 
-  it('shows the evidence of a finding on demand', async () => {
-    const { page } = app;
-    const toggle = page.getByTestId('finding-toggle').first();
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    const details = page.locator('.finding-details').first();
-    await details.waitFor();
-    assert.match(await details.innerText(), /Check ID/);
-    assert.match(await details.innerText(), /Evidence/);
-    await page.screenshot({ path: screenshotPath('03-finding-evidence'), fullPage: false });
-    await toggle.click();
+  it('shows who is responsible for what, per service in use', async () => {
+    const { page, core } = app;
+    await openTab(app, scanId, 'overview');
+    const matrix = await core.handlers['scans:responsibility']({ scanId });
+    const rows = page.getByTestId('matrix-row');
+    await eventually(async () => assert.equal(await rows.count(), matrix.rows.length));
+    assert.ok(matrix.rows.length > 0);
+    const first = matrix.rows[0]!;
+    assert.ok((await rows.first().innerText()).includes(first.title));
+    // Each service opens to what AWS manages and what the customer must do.
+    await rows.first().locator('summary').click();
+    const text = await rows.first().innerText();
+    assert.ok(text.includes(first.awsManages[0]!));
+    assert.ok(text.includes(first.customerDuties[0]!.text));
+    await page.getByTestId('securityhub-summary').waitFor();
+  });
+
+  it('lists every instance in the maintenance view, unknown values as "Unknown"', async () => {
+    const { page, core } = app;
+    await openTab(app, scanId, 'maintenance');
+    const expected = await core.handlers['scans:maintenance']({ scanId });
+    const rows = page.getByTestId('maintenance-row');
+    await eventually(async () => assert.equal(await rows.count(), expected.length));
+    for (const r of expected) {
+      const row = rows.filter({ hasText: r.instanceId });
+      assert.equal(await row.count(), 1, r.instanceId);
+      if (r.ssmManaged === null) assert.match(await row.innerText(), /Unknown/);
+    }
+    await page.getByTestId('maintenance-attention').check();
+    assert.ok((await rows.count()) <= expected.length);
+    await page.screenshot({ path: screenshotPath('13-maintenance'), fullPage: true });
+  });
+
+  it('shows world-open ports with the verdict of each network layer', async () => {
+    const { page, core } = app;
+    await openTab(app, scanId, 'exposure');
+    const view = await core.handlers['scans:exposure']({ scanId });
+    const rows = page.getByTestId('exposure-row');
+    await eventually(async () => assert.equal(await rows.count(), view.rows.filter((r) => r.exposed !== 'no').length));
+    await page.getByTestId('exposure-show').selectOption('all');
+    await eventually(async () => assert.equal(await rows.count(), view.rows.length));
+    const exposed = view.rows.find((r) => r.exposed === 'yes');
+    if (exposed) assert.ok((await rows.filter({ hasText: exposed.resourceId }).first().innerText()).includes(String(exposed.fromPort)));
+  });
+
+  it('says what the scan could not assess, and links to those checks', async () => {
+    const { page, core } = app;
+    await openTab(app, scanId, 'coverage');
+    const coverage = await core.handlers['scans:coverage']({ scanId });
+    const failedCells = coverage.cells.filter((c) => c.failed > 0).length;
+    if (failedCells === 0) await page.getByTestId('coverage-complete').waitFor();
+    else await eventually(async () => assert.equal(await page.getByTestId('coverage-row').count(), failedCells));
+    await page.getByTestId('coverage-not-assessed').click();
+    await page.getByTestId('findings-table').waitFor();
+    assert.equal(await page.getByTestId('filter-status-NOT_ASSESSED').getAttribute('aria-pressed'), 'true');
+  });
+
+  it('records a manual control answer for the engagement', async () => {
+    const { page, core } = app;
+    await openTab(app, scanId, 'manual');
+    const card = page.getByTestId('manual-control').first();
+    const controlId = (await card.getAttribute('data-control-id'))!;
+    await card.getByTestId('manual-answer-no').check();
+    await card.getByTestId('manual-notes').fill('Incident response plan not tested this year.');
+    await card.getByTestId('manual-save').click();
+    await eventually(async () => {
+      const saved = (await core.handlers['manual:list']({ engagementId: 'demo' })).find((c) => c.id === controlId);
+      assert.equal(saved?.answer, 'no');
+      assert.equal(saved?.notes, 'Incident response plan not tested this year.');
+    });
+    await page.reload();
+    await page.getByTestId('manual-control').first().waitFor();
+    assert.equal(await page.getByTestId('manual-control').first().getByTestId('manual-answer-no').isChecked(), true);
   });
 
   it('lists the demo scan on the scans page, and opens it from there', async () => {
@@ -108,22 +145,10 @@ describe('demo engagement', () => {
     await page.getByTestId('scan-list').waitFor();
     const rows = page.getByTestId('scan-row');
     assert.equal(await rows.count(), 1);
-    const text = await rows.first().innerText();
-    assert.match(text, /Demo/);
-    assert.match(text, /Complete/);
-    await page.screenshot({ path: screenshotPath('04-scan-list'), fullPage: true });
+    assert.match(await rows.first().innerText(), /Demo[\s\S]*Complete/);
     await page.getByTestId(`scan-open-${scanId}`).click();
-    await page.getByTestId('findings-table').waitFor();
+    await page.getByTestId('dashboard').waitFor();
     assert.match(page.url(), new RegExp(`#/scans/${scanId}$`));
-  });
-
-  it('follows the dark colour scheme', async () => {
-    const { page } = app;
-    await page.emulateMedia({ colorScheme: 'dark' });
-    const background = String(await page.evaluate('getComputedStyle(document.body).backgroundColor'));
-    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
-    assert.ok(r! + g! + b! < 150, `dark background, got ${background}`);
-    await page.screenshot({ path: screenshotPath('05-scan-view-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    assert.deepEqual(app.pageErrors, []);
   });
 });

@@ -33,7 +33,8 @@ describe('first run', () => {
     await empty.waitFor();
     assert.match(await empty.innerText(), /No AWS profiles found/);
     assert.equal(await page.getByTestId('start-scan').isDisabled(), true);
-    assert.equal(await page.getByTestId('regions-input').inputValue(), 'all');
+    assert.equal(await page.getByTestId('regions-all').isChecked(), true, 'every enabled region by default');
+    for (const box of await page.locator('[data-testid^="area-checkbox-"]').all()) assert.equal(await box.isChecked(), true);
   });
 
   it('can be used with the keyboard alone: Tab reaches the demo button, Enter opens the demo', async () => {

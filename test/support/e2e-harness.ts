@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Dialog, type Page } from 'playwright-core';
+import type { Area } from '../../shared/model/area.ts';
+import type { Finding, Severity, Status } from '../../shared/model/finding.ts';
 import { createCore, type Core } from '../../main/core/core.ts';
+import { replaceFindings } from '../../main/core/store/findings.ts';
+import { finishScan, insertScan } from '../../main/core/store/scans.ts';
 import { startServer, type RunningServer } from '../../main/serve/server.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -148,6 +152,8 @@ export async function startApp(opts: AppOptions = {}): Promise<E2eApp> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
   env.AWS_CONFIG_FILE = configFile;
   env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+  // A home of its own, so the SSO token cache (~/.aws/sso/cache) is this test's too.
+  env.HOME = dir;
 
   const core = createCore({ rootDir: REPO_ROOT, dbPath: join(dir, 'leasehold.db'), dataDir: dir, env });
   let server: RunningServer | null = null;
@@ -245,11 +251,104 @@ export function findingRows(page: Page): Promise<RowInfo[]> {
   );
 }
 
-/** First run -> "Open the demo engagement" -> the demo's scan view; returns its scan id. */
+/** First run -> "Open the demo engagement" -> the demo's overview; returns its scan id. */
 export async function openDemo(page: Page): Promise<string> {
   await page.getByTestId('welcome-open-demo').click();
   const view = page.getByTestId('scan-view');
   await view.waitFor();
-  await page.getByTestId('findings-table').waitFor();
+  await page.getByTestId('dashboard').waitFor();
   return (await view.getAttribute('data-scan-id')) ?? '';
+}
+
+/** Opens one section of a scan by its address and waits for its panel. */
+export async function openTab(app: E2eApp, scanId: string, tab: string, query = ''): Promise<void> {
+  await app.page.goto(`${app.server.origin}/#/scans/${encodeURIComponent(scanId)}/${tab}${query ? `?${query}` : ''}`);
+  await app.page.getByTestId(`tab-panel-${tab}`).waitFor();
+}
+
+/** Runs a scan through the real core (not the UI) and resolves with its id once it has finished. */
+export async function scanToEnd(core: Core, req: Parameters<Core['handlers']['scan:start']>[0]): Promise<string> {
+  let scanId = '';
+  let resolveDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  const seen = new Set<string>();
+  const off = core.events.subscribe((event, payload) => {
+    if (event !== 'scan:finished') return;
+    const id = (payload as { scanId: string }).scanId;
+    seen.add(id);
+    if (id === scanId) resolveDone();
+  });
+  try {
+    ({ scanId } = await core.handlers['scan:start'](req));
+    if (seen.has(scanId)) resolveDone();
+    await done;
+    return scanId;
+  } finally {
+    off();
+  }
+}
+
+/** Rows of the findings grid on screen (the windowed list renders only those in view). */
+export async function waitForRows(page: Page): Promise<void> {
+  await page.getByTestId('findings-table').waitFor();
+  await eventually(async () => {
+    const grid = page.getByTestId('findings-table');
+    if ((await grid.getAttribute('data-loading')) === 'true') throw new Error('still loading');
+    const total = Number(await grid.getAttribute('data-total'));
+    if (total > 0 && (await page.getByTestId('finding-row').count()) === 0) throw new Error('no rows yet');
+  });
+}
+
+const SYNTHETIC_CHECKS: ReadonlyArray<{ id: string; title: string; area: Area; service: string; severity: Severity }> = [
+  { id: 'ec2-sg-admin-ports-open', title: 'Security groups do not open SSH or RDP to the internet', area: 'network', service: 'ec2', severity: 'high' },
+  { id: 'ec2-volume-encrypted', title: 'EBS volumes are encrypted', area: 'data-protection', service: 'ec2', severity: 'medium' },
+  { id: 's3-bucket-versioning-enabled', title: 'S3 buckets keep object versions', area: 's3', service: 's3', severity: 'low' },
+  { id: 'iam-user-mfa-enabled', title: 'IAM users with a password have MFA', area: 'identity-access', service: 'iam', severity: 'high' },
+  { id: 'ssm-instance-patch-compliant', title: 'Instances have no missing patches', area: 'compute-maintenance', service: 'ssm', severity: 'critical' },
+  { id: 'logs-log-group-retention', title: 'Log groups keep logs for a year', area: 'logging-monitoring', service: 'logs', severity: 'info' },
+];
+const SYNTHETIC_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+
+/**
+ * A scan with `count` synthetic findings written straight into the store (no AWS, no evaluation),
+ * for the explorer at scale. Deterministic: finding i always has the same fields.
+ */
+export function seedLargeScan(core: Core, count: number, scanId = 'large'): string {
+  const findings: Finding[] = [];
+  for (let i = 0; i < count; i++) {
+    const check = SYNTHETIC_CHECKS[i % SYNTHETIC_CHECKS.length]!;
+    const region = SYNTHETIC_REGIONS[Math.floor(i / SYNTHETIC_CHECKS.length) % SYNTHETIC_REGIONS.length]!;
+    const status: Status = i % 7 === 0 ? 'PASS' : i % 29 === 0 ? 'NOT_ASSESSED' : 'FAIL';
+    const name = `resource-${String(i).padStart(5, '0')}`;
+    findings.push({
+      checkId: check.id,
+      title: check.title,
+      area: check.area,
+      service: check.service,
+      severity: check.severity,
+      status,
+      message: `${name} ${status === 'FAIL' ? 'does not meet' : 'meets'} the requirement`,
+      resourceId: `${check.service}-${name}`,
+      resourceArn: `arn:aws:${check.service}:${region}:444455556666:thing/${name}`,
+      resourceName: name,
+      region,
+      accountId: '444455556666',
+      evidence: [{ call: `${check.service}:Describe`, region, time: '2026-01-01T00:00:00.000Z', excerpt: `{"Name":"${name}"}` }],
+      ...(status === 'NOT_ASSESSED' ? { reason: { kind: 'permission-denied' as const, code: 'AccessDenied', call: `${check.service}:Describe`, message: 'not authorized' } } : {}),
+    });
+  }
+  insertScan(core.db, {
+    id: scanId,
+    profile: 'synthetic',
+    accountId: '444455556666',
+    callerArn: 'arn:aws:iam::444455556666:role/auditor',
+    regions: SYNTHETIC_REGIONS,
+    areas: [...new Set(SYNTHETIC_CHECKS.map((c) => c.area))],
+    startedAt: '2026-01-01T00:00:00.000Z',
+    toolVersion: core.version,
+    checksVersion: 'synthetic',
+  });
+  replaceFindings(core.db, scanId, findings);
+  finishScan(core.db, scanId, 'complete', '2026-01-01T00:05:00.000Z', count);
+  return scanId;
 }
