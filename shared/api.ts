@@ -5,6 +5,7 @@
  */
 import type { Area } from './model/area.ts';
 import type { Finding, FindingPage, FindingQuery, Status } from './model/finding.ts';
+import type { CheckMeta } from './model/check.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
 import type { Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
 import type { ResponsibilityMatrix } from './model/responsibility.ts';
@@ -45,7 +46,12 @@ export interface Api {
   /** One scan with its per-area summary. */
   'scans:get': { req: { scanId: string }; res: ScanDetail };
   /** Start a scan in the background; progress arrives as `scan:progress` events. */
-  'scan:start': { req: { profile: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string }; res: { scanId: string } };
+  'scan:start': {
+    req: { profile: string; regions?: string[] | 'all'; areas?: Area[]; engagementId?: string; /** Calls in flight, 1-64. */ concurrency?: number };
+    res: { scanId: string };
+  };
+  /** The check catalogue: each check's client-facing metadata and the framework requirements it tests. */
+  'checks:list': { req: Record<string, never>; res: (CheckMeta & { frameworks: { framework: string; requirement: string }[] })[] };
   /**
    * Scan every active account of an AWS Organization from its management (or a delegated
    * administrator) account: the caller's own account with its own credentials, each member through
@@ -160,6 +166,7 @@ const API_NAME_SET = {
   'scans:list': true,
   'scans:get': true,
   'scan:start': true,
+  'checks:list': true,
   'org:scan': true,
   'scans:delete': true,
   'scans:diff': true,

@@ -9,6 +9,7 @@ import { coverageOf } from './engine/coverage.ts';
 import { reevaluateScan } from './scan/reevaluate.ts';
 import { readOutcomes } from './store/snapshot.ts';
 import { CHECKS } from './checks/index.ts';
+import { frameworkIdsFor } from './checks/crosswalk/index.ts';
 import { loadDemo } from './demo.ts';
 import type { AssetPaths } from './paths.ts';
 import { summarizeAreas } from './report/model.ts';
@@ -51,6 +52,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
   const handlers = {
     ...historyHandlers(deps, (id) => resolveScanId(deps.db, id)),
     ...viewHandlers(deps, (id) => resolveScanId(deps.db, id)),
+    'checks:list': async () =>
+      CHECKS.map((c) => ({ ...c.meta, frameworks: frameworkIdsFor(c.meta.id).map((f) => ({ framework: f.framework, requirement: f.id })) })),
     'app:info': async () => ({ version: deps.version, dataDir: deps.dataDir, dbPath: deps.dbPath }),
     'profiles:list': () => listProfiles(deps.env),
     'scans:list': async () => listScans(deps.db),
@@ -62,7 +65,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      return track(await (await scanner()).startScan(scanDeps, { profile: req.profile, regions, areas, engagementId: req.engagementId, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
+      const concurrency = typeof req.concurrency === 'number' && Number.isInteger(req.concurrency) ? Math.min(Math.max(req.concurrency, 1), 64) : undefined;
+      return track(await (await scanner()).startScan({ ...scanDeps, concurrency }, { profile: req.profile, regions, areas, engagementId: req.engagementId, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
     'org:scan': async (req) => {
       if (typeof req.profile !== 'string' || req.profile === '') throw new ApiFailure('bad-request', 'Choose the profile of the management (or delegated administrator) account.');

@@ -27,6 +27,8 @@ export interface ScanSummary {
   toolVersion: string;
   /** Non-empty for demo scans: the fictional client's name. */
   label: string;
+  /** The engagement (client) this scan belongs to. */
+  engagementId: string;
   counts: StatusCounts;
   /** Number of API calls made. */
   calls: number;

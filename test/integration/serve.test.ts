@@ -62,6 +62,7 @@ const fakeHandlers = {
   'scans:responsibility': unused,
   'scans:securityhub': unused,
   'app:reference-data': unused,
+  'checks:list': unused,
 } satisfies Handlers;
 
 interface RawResponse {

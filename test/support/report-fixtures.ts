@@ -73,6 +73,7 @@ export function sampleChecks(): CheckMeta[] {
 export function sampleScan(overrides: Partial<ScanDetail> = {}): ScanDetail {
   return {
     id: 'scan-2026-03-14-0930',
+    engagementId: 'default',
     profile: 'northwind-audit',
     accountId: ACCOUNT_ID,
     callerArn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/LeaseholdAudit/consultant`,

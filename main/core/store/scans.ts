@@ -5,6 +5,7 @@ import type { Db } from './open.ts';
 
 interface ScanRow {
   id: string;
+  engagement_id: string;
   profile: string;
   account_id: string;
   caller_arn: string;
@@ -121,16 +122,18 @@ export function deleteScan(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM scans WHERE id = ?').run(id).changes > 0;
 }
 
+const SELECT_SCANS = 'SELECT s.*, a.engagement_id FROM scans s JOIN accounts a ON a.id = s.account_ref';
+
 const COUNTS_SQL = `SELECT scan_id, status, COUNT(*) AS n FROM findings WHERE scan_id IN (SELECT value FROM json_each(?))
   GROUP BY scan_id, status`;
 
 export function listScans(db: Db): ScanSummary[] {
-  const rows = db.prepare('SELECT * FROM scans ORDER BY started_at DESC, id DESC').all() as ScanRow[];
+  const rows = db.prepare(`${SELECT_SCANS} ORDER BY s.started_at DESC, s.id DESC`).all() as ScanRow[];
   return withCounts(db, rows);
 }
 
 export function getScan(db: Db, id: string): ScanSummary | undefined {
-  const row = db.prepare('SELECT * FROM scans WHERE id = ?').get(id) as ScanRow | undefined;
+  const row = db.prepare(`${SELECT_SCANS} WHERE s.id = ?`).get(id) as ScanRow | undefined;
   return row ? withCounts(db, [row])[0] : undefined;
 }
 
@@ -173,6 +176,7 @@ function toSummary(r: ScanRow, counts: StatusCounts): ScanSummary {
     endedAt: r.ended_at,
     toolVersion: r.tool_version,
     label: r.label,
+    engagementId: r.engagement_id,
     counts,
     calls: r.calls,
   };
