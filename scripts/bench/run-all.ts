@@ -4,12 +4,18 @@
  * (`npm run bench -- --quick`); `--only NAME` runs one.
  *
  * Adding a benchmark: a script in this folder that measures, prints a table, and rewrites its own
- * section of docs/benchmarks.md through report.ts's writeSection; then one line in BENCHMARKS.
+ * section of docs/benchmarks.md (report.ts's writeSection or section.ts); then one line in BENCHMARKS.
+ * A benchmark exits non-zero when a figure misses its target or is inconsistent.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHMARKS: { name: string; script: string }[] = [{ name: 'scan', script: 'scan-bench.ts' }];
+const BENCHMARKS: { name: string; script: string }[] = [
+  { name: 'scan', script: 'scan-bench.ts' },
+  { name: 'store', script: 'store-bench.ts' },
+  { name: 'report', script: 'report-bench.ts' },
+  { name: 'ui', script: 'ui-bench.ts' },
+];
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
