@@ -52,6 +52,8 @@ describe('demo engagement', () => {
     const { page } = app;
     await openTab(app, scanId, 'overview');
     const risks = page.getByTestId('top-risk');
+    // The list renders after the findings load: wait for it rather than count too early.
+    await risks.nth(4).waitFor({ timeout: 15_000 });
     assert.ok((await risks.count()) >= 5);
     const first = await risks.first().innerText();
     assert.match(first, /Critical/);
