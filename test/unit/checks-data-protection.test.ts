@@ -86,6 +86,7 @@ test('EBS snapshots: group "all" is public; named accounts are shared, not publi
     attr('snap-priv', []),
     denied('ec2:DescribeSnapshotAttribute', 'snap-denied'),
     attr('snap-absent', null),
+    ok('ec2:GetSnapshotBlockPublicAccessState', R, { State: 'unblocked' }),
   ]);
   assert.deepEqual(byId(out), ['snap-pub:FAIL', 'snap-acct:PASS', 'snap-priv:PASS', 'snap-denied:NOT_ASSESSED', 'snap-absent:NOT_ASSESSED']);
   assert.match(out[1]?.message ?? '', /1 specific account, not public/);
@@ -103,8 +104,9 @@ test('EBS snapshots: block public access in block-all-sharing mode keeps an "all
   assert.match(blocked[0]?.message ?? '', /block-all-sharing/);
   assert.deepEqual(byId(run(ec2SnapshotNotPublic, records({ State: 'block-new-sharing' }))), ['snap-pub:FAIL']);
   const unknown = run(ec2SnapshotNotPublic, records(null));
-  assert.deepEqual(byId(unknown), ['snap-pub:FAIL'], 'the snapshot itself says public; the override could not be read');
-  assert.match(unknown[0]?.message ?? '', /could not be read: AccessDenied/);
+  assert.deepEqual(byId(unknown), ['snap-pub:NOT_ASSESSED'], 'the snapshot says "all", but the override that could make it private was not read');
+  assert.match(unknown[0]?.message ?? '', /could not be read in .* \(AccessDenied/);
+  assert.equal(unknown[0]?.reason?.call, 'ec2:GetSnapshotBlockPublicAccessState');
 });
 
 test('RDS instances and clusters: StorageEncrypted true/false/absent', () => {

@@ -49,8 +49,15 @@ export const ec2SnapshotNotPublic: Check = {
         if (bpa.blocked === true) {
           return finding(meta, snap, resource, 'PASS', `Snapshot ${id} is shared with everyone (group "all"), but block public access for snapshots (block-all-sharing) keeps it private in ${region}; it becomes public again if that setting is relaxed.`, proof);
         }
-        const caveat = bpa.read.ok ? '' : ` (block public access for snapshots could not be read: ${bpa.read.error.code}; only its block-all-sharing mode would keep the snapshot private)`;
-        return finding(meta, snap, resource, 'FAIL', `Snapshot ${id} is public: any AWS account can create a volume from it (createVolumePermission group "all")${caveat}.`, proof);
+        if (!bpa.read.ok) {
+          // Shared with "all", but whether block-all-sharing overrides it is unknown: never FAIL on
+          // data that could not be read.
+          const f = notAssessed(meta, snap, resource, bpa.read);
+          f.message = `Snapshot ${id} is shared with everyone (group "all"), but block public access for snapshots could not be read in ${region} (${bpa.read.error.code}), and its block-all-sharing mode would keep the snapshot private.`;
+          f.evidence = proof;
+          return f;
+        }
+        return finding(meta, snap, resource, 'FAIL', `Snapshot ${id} is public: any AWS account can create a volume from it (createVolumePermission group "all").`, proof);
       }
       const accounts = perms.filter((p) => p.UserId).length;
       const shared = accounts > 0 ? `shared with ${accounts} specific account${accounts === 1 ? '' : 's'}, not public` : 'private';
