@@ -46,3 +46,6 @@ UPDATE findings SET
 
 CREATE INDEX findings_by_rank ON findings (scan_id, status_rank, severity_rank, check_id, resource_id);
 CREATE INDEX findings_by_resource ON findings (scan_id, resource_name, resource_id, check_id);
+-- Free text and the region/service filters read these instead of every row of the scan.
+CREATE INDEX findings_by_text ON findings (scan_id, search_text);
+CREATE INDEX findings_by_region ON findings (scan_id, region, service);
