@@ -1,10 +1,12 @@
 /**
- * Shared by every benchmark: the machine a figure was measured on, a plain-text table for the
+ * Shared by benchmarks: the machine a figure was measured on, a plain-text table for the
  * terminal, and docs/benchmarks.md sections that a benchmark rewrites in place between its own
- * markers (`<!-- bench:NAME:start -->` ... `<!-- bench:NAME:end -->`), leaving the rest alone.
+ * markers (`<!-- bench:NAME -->` ... `<!-- /bench:NAME -->`, as section.ts writes them for the
+ * store benchmark), leaving the rest of the file alone.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
   date: string;
@@ -13,6 +15,10 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** One-minute load average when the benchmark started: above the CPU count, other work competed. */
+  load: number;
+  /** `git describe --always --dirty` of the code measured, when it is a git checkout. */
+  commit: string;
 }
 
 export function machine(): Machine {
@@ -23,11 +29,21 @@ export function machine(): Machine {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    load: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    commit: gitDescribe(),
   };
 }
 
+function gitDescribe(): string {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function describeMachine(m: Machine): string {
-  return `${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`;
+  return `${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}, load average ${m.load} at start; code at ${m.commit}`;
 }
 
 /** Two-column rows as an aligned text table. */
@@ -49,8 +65,8 @@ its benchmark. Prose outside the markers is kept.
 
 /** Replaces (or appends) the section between this benchmark's markers. */
 export function writeSection(file: string, name: string, body: string): void {
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
   const block = `${start}\n${body.trim()}\n${end}`;
   const from = current.indexOf(start);

@@ -40,7 +40,11 @@ export interface ScanRunResult {
   unitsTotal: number;
   errors: number;
   errorKinds: Record<string, number>;
+  /** Datasets with failed calls, and how many failed. */
+  errorDatasets: Record<string, number>;
   findings: number;
+  /** CPU time of the scanner process during the scan (user + system). */
+  cpuMs: number;
   /** Highest resident set size sampled during the scan, in bytes. */
   peakRss: number;
   stopped: boolean;
@@ -58,6 +62,7 @@ export async function runScan(opts: ScanRunOptions): Promise<ScanRunResult> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10);
   const db = openDatabase(opts.dbPath, MIGRATIONS);
   const began = performance.now();
+  const cpuBefore = process.cpuUsage();
   const session = await AwsSession.open({ profile: opts.profile, env: opts.env });
   const controller = new AbortController();
   const timer = opts.stopAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), opts.stopAfterMs);
@@ -92,9 +97,15 @@ export async function runScan(opts: ScanRunOptions): Promise<ScanRunResult> {
     replaceFindings(db, scanId, findings);
     finishScan(db, scanId, controller.signal.aborted ? 'cancelled' : 'complete', new Date().toISOString(), session.calls);
     const wallMs = performance.now() - began;
+    const cpu = process.cpuUsage(cpuBefore);
     const records = [...snapshot.all()];
     const errorKinds: Record<string, number> = {};
-    for (const r of records) if (!r.ok) errorKinds[r.error.kind] = (errorKinds[r.error.kind] ?? 0) + 1;
+    const errorDatasets: Record<string, number> = {};
+    for (const r of records) {
+      if (r.ok) continue;
+      errorKinds[r.error.kind] = (errorKinds[r.error.kind] ?? 0) + 1;
+      errorDatasets[r.dataset] = (errorDatasets[r.dataset] ?? 0) + 1;
+    }
     return {
       wallMs,
       sessionCalls: session.calls,
@@ -103,7 +114,9 @@ export async function runScan(opts: ScanRunOptions): Promise<ScanRunResult> {
       unitsTotal,
       errors: records.filter((r) => !r.ok).length,
       errorKinds,
+      errorDatasets,
       findings: findings.length,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       peakRss,
       stopped: controller.signal.aborted,
     };

@@ -23,7 +23,7 @@ const run = promisify(execFile);
 
 test('the scan benchmark in --quick mode reports well-formed figures and agreeing call counts', async () => {
   const began = Date.now();
-  const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'bench', 'scan-bench.ts'), '--quick', '--latency', '5', '--json', '--no-write'], {
+  const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'bench', 'scan-bench.ts'), '--quick', '--latency', '2', '--json', '--no-write'], {
     cwd: REPO_ROOT,
     timeout: 60_000,
   });
@@ -45,14 +45,14 @@ test('the scan benchmark in --quick mode reports well-formed figures and agreein
   assert.equal(r.calls.recorded, r.calls.server, 'and the snapshot records carry every attempt');
   assert.equal(r.calls.byApi['s3:GetBucketVersioning'], 60, 'one call per bucket, each to its own region');
   assert.equal(r.units.done, r.units.total);
-  assert.equal(r.latencyMs, 5);
-  assert.equal(r.floorMs, Math.round((r.calls.server * 5) / r.limits.total));
+  assert.equal(r.latencyMs, 2);
+  assert.equal(r.floorMs, Math.round((r.calls.server * 2) / r.limits.total));
   assert.ok(r.wallMs > 0 && r.peakRssMiB > 0 && Number.isFinite(r.ratioToFloor));
   assert.equal(r.sequential.estimated, false, 'a small account is scanned sequentially in full');
   assert.ok(r.sequential.wallMs > r.wallMs && r.speedup > 1, `sequential ${r.sequential.wallMs} ms vs ${r.wallMs} ms`);
   assert.ok(r.machine.cpus >= 1 && r.machine.node.startsWith('v'));
   assert.match(stderr, /Ratio to floor/);
-  assert.ok(Date.now() - began < 30_000, 'quick mode stays quick');
+  assert.ok(Date.now() - began < 60_000, 'quick mode stays quick');
 });
 
 test('GetAccountAuthorizationDetails pages with Marker/IsTruncated and its URL-encoded policies are decoded', async (t) => {
