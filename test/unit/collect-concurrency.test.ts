@@ -144,7 +144,7 @@ test('concurrency 1 is a sequential scan: one call at a time, per-resource calls
   assert.equal(meter.maxInFlight, 1);
   assert.deepEqual(concurrencyLimits(1), { total: 1, perServiceRegion: 1 });
   assert.deepEqual(concurrencyLimits(8), { total: 8, perServiceRegion: 8 });
-  assert.deepEqual(concurrencyLimits(undefined), { total: 32, perServiceRegion: 16 });
+  assert.deepEqual(concurrencyLimits(undefined), { total: 48, perServiceRegion: 24 });
 });
 
 test('a service+region whose calls need retries gets fewer slots; the others keep theirs', async () => {

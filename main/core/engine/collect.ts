@@ -29,11 +29,14 @@ export interface ConcurrencyLimits {
 }
 
 /**
- * Measured with `npm run bench` (docs/benchmarks.md): 32 in flight reach the latency floor
- * without making the client the bottleneck on two cores; 16 per service and region lets the
- * busiest region's per-bucket S3 calls keep pace while a throttled API holds at most half.
+ * Chosen with `npm run bench -- --sweep` (docs/benchmarks.md), 40 ms per request, two cores:
+ * 32/16 took 27 s (1.16x its floor), 48/24 19 s (1.22x), 64/32 16 s (1.34x) with the scanner at
+ * a full core, and 96 or more got slower again. 48 leaves a fifth of a core for the app around the
+ * scan and more room under the 1.5x target when the machine is busy. Per service+region is half of
+ * the total: the busiest region's bucket calls keep pace (at 16 they set the scan's length), and a
+ * throttled API never holds more than half the account's slots.
  */
-export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { total: 32, perServiceRegion: 16 };
+export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { total: 48, perServiceRegion: 24 };
 
 export interface CollectOptions {
   session: AwsSession;
