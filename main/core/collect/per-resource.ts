@@ -20,7 +20,7 @@ export function perResource<T>(
         return { region, resourceKey, ok: true, data: await call(item, region) };
       } catch (err) {
         // A read-only violation stops the scan; a cancelled scan drops the whole unit.
-        if ((err as Error).name === 'ReadOnlyViolation' || ctx.signal?.aborted) throw err;
+        if ((err as Error).name === 'ReadOnlyViolation' || (err as Error).name === 'CredentialsNotRenewed' || ctx.signal?.aborted) throw err;
         return { region, resourceKey, ok: false, error: classifyError(err) };
       }
     }),

@@ -170,7 +170,9 @@ async function runUnit(unit: Unit, opts: CollectOptions, signal: AbortSignal, li
       calls: i === 0 ? calls : 0,
     }));
   } catch (err) {
-    if ((err as Error).name === 'ReadOnlyViolation') throw err;
+    // A refused write and declined credential renewal stop the scan (it stays resumable); every
+    // other failure is a classified record.
+    if ((err as Error).name === 'ReadOnlyViolation' || (err as Error).name === 'CredentialsNotRenewed') throw err;
     if (signal.aborted) return undefined;
     return [{ dataset: id, region: unit.region, resourceKey: '', ok: false, error: classifyError(err), collectedAt: now().toISOString(), calls }];
   }
