@@ -22,7 +22,7 @@ import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from '../../main/core/eng
 import { writeAwsProfile } from '../../test/support/fake-aws/profile.ts';
 import type { BenchServerConfig } from './fake-server.ts';
 import { LARGE, QUICK, type LargeAccountSize } from './large-account.ts';
-import { describeMachine, machine, markdownTable, textTable, writeSection } from './report.ts';
+import { describeMachine, machine, markdownTable, textTable, writeSection, type Machine } from './report.ts';
 import { measureScans, startServer, sum, type BenchServer, type Counts } from './scan-harness.ts';
 import { benchDatasets, runScan, type ScanRunResult } from './scan-run.ts';
 
@@ -58,6 +58,9 @@ const log = (line: string) => (args.json ? process.stderr : process.stdout).writ
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const n = (x: number) => x.toLocaleString('en-US');
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Taken before measuring: the load average it prints is the one the runs started under. */
+const measuredOn = machine();
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'leasehold-bench-'));
@@ -114,7 +117,7 @@ async function single(server: BenchServer, env: NodeJS.ProcessEnv, dir: string):
     callsAgreeEveryRun: m.disagree === 0,
     targetMet: concurrent.wallMs / floorMs <= 1.5 && concurrent.wallMs < 90_000 && m.disagree === 0,
     datasetsRefused: benchDatasets().refused,
-    machine: machine(),
+    machine: measuredOn,
   };
   const rows = tableRows(result);
   log(`\n${textTable(rows)}`);
@@ -141,7 +144,7 @@ async function sweep(server: BenchServer, env: NodeJS.ProcessEnv, dir: string, s
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   log(`\n${table}`);
   if (docsFile) {
-    const m = machine();
+    const m = measuredOn;
     writeSection(docsFile, 'scan-sweep', [`### Concurrency sweep (${describeSize(size)}, ${latencyMs} ms)`, '', `Measured ${m.date} on ${describeMachine(m)}.`, '', table].join('\n'));
     log(`\nWrote ${docsFile}`);
   }
@@ -183,7 +186,7 @@ interface Result {
   callsAgreeEveryRun: boolean;
   targetMet: boolean;
   datasetsRefused: string[];
-  machine: ReturnType<typeof machine>;
+  machine: Machine;
 }
 
 function tableRows(r: Result): [string, string][] {
