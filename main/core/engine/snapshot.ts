@@ -50,7 +50,9 @@ export class Snapshot {
     const k = key(r.dataset, r.region, r.resourceKey);
     const previous = this.byKey.get(k);
     this.byKey.set(k, r);
-    const list = (this.byDataset.get(r.dataset) ?? []).filter((x) => x !== previous);
+    // Copy the dataset's list only when a record is replaced (a resumed unit); adding is O(1).
+    const current = this.byDataset.get(r.dataset) ?? [];
+    const list = previous ? current.filter((x) => x !== previous) : current;
     list.push(r);
     this.byDataset.set(r.dataset, list);
   }
