@@ -110,6 +110,7 @@ out();
 out('Found by these suites in code outside the reliability part, reported, not yet fixed (test/reliability/lib/defects.ts).');
 out('A row they fully explain shows as "open defect" (a TODO under `npm test`) instead of failing.');
 out();
+if (OPEN_DEFECTS.length === 0) out('None open: every defect these suites have found is fixed.');
 for (const d of OPEN_DEFECTS) {
   out(`- **${d.id}** (${firedDefects.has(d.id) ? 'seen in this run' : 'not seen in this run'}): ${cell(d.summary, 1000)} Where: ${cell(d.where, 1000)} Fix: ${cell(d.fix, 1000)}`);
 }

@@ -13,7 +13,13 @@ export interface Resource {
 const EXCERPT_LIMIT = 1200;
 
 export function evidence(read: Extract<Read<unknown>, { ok: true }>, excerpt: unknown): Evidence {
-  let text = JSON.stringify(excerpt, null, 1) ?? 'null';
+  let text: string;
+  try {
+    text = JSON.stringify(excerpt, null, 1) ?? 'null';
+  } catch {
+    // Nested deeper than JSON.stringify recurses (a tampered snapshot): the finding stands without its excerpt.
+    text = '(not shown: the data is nested too deeply to write out)';
+  }
   if (text.length > EXCERPT_LIMIT) text = `${text.slice(0, EXCERPT_LIMIT)}\n...`;
   return { call: read.call, region: read.region, time: read.at, excerpt: text };
 }

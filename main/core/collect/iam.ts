@@ -14,9 +14,13 @@ import {
   type UserDetail,
 } from '@aws-sdk/client-iam';
 import { collectPages } from './paginate.ts';
+import { MAX_POLICY_DEPTH, nestsDeeperThan } from './policy-depth.ts';
 import type { DatasetDef } from './types.ts';
 
-/** A policy document as stored: parsed JSON, or the decoded text when it is not JSON. */
+/**
+ * A policy document as stored: parsed JSON, or the decoded text when it is not a JSON object or
+ * nests deeper than MAX_POLICY_DEPTH. Checks read text as "not a policy" (NOT_ASSESSED).
+ */
 export type PolicyDocument = Record<string, unknown> | string;
 
 type WithDocument<T, K extends keyof T> = Omit<T, K> & { [P in K]?: PolicyDocument };
@@ -89,6 +93,8 @@ export function decodePolicy(document: string | undefined): PolicyDocument | und
   } catch {
     // Not URL-encoded after all (an emulator that sends plain JSON): keep it as it came.
   }
+  // Kept as text, as an unparseable document is: checks tell the two apart with isTooDeep (policy-depth.ts).
+  if (nestsDeeperThan(text, MAX_POLICY_DEPTH)) return text;
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : text;

@@ -19,20 +19,66 @@ import type { SnapshotDigest } from './model.ts';
 
 export const SNAPSHOT_DIGEST_ALGORITHM = 'leasehold-snapshot-v1';
 
-/** RFC 8785 (JCS) serialisation of a JSON value. */
+/** An array or object being written, and how many of its members are written already. */
+interface Open {
+  array: readonly unknown[] | undefined;
+  object: Record<string, unknown> | undefined;
+  /** The object's keys in output order (empty for an array). */
+  keys: string[];
+  length: number;
+  next: number;
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * RFC 8785 (JCS) serialisation of a JSON value. Iterative, with an explicit stack of the open
+ * arrays and objects: snapshot data is the account's own and may nest thousands of levels (a
+ * hostile policy document), where one call per level overflows the call stack.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return scalar(value);
+  const stack = [open(value)];
+  let out = stack[0]!.array ? '[' : '{';
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.next === top.length) {
+      out += top.array ? ']' : '}';
+      stack.pop();
+      if (stack.length === 0) return out;
+      continue;
+    }
+    if (top.next > 0) out += ',';
+    let member: unknown;
+    if (top.array) {
+      // Written as null, as JSON.stringify writes a missing array element.
+      member = top.array[top.next++] ?? null;
+    } else {
+      const key = top.keys[top.next++]!;
+      out += `${JSON.stringify(key)}:`;
+      member = top.object![key];
+    }
+    if (member !== null && typeof member === 'object') {
+      const child = open(member);
+      out += child.array ? '[' : '{';
+      stack.push(child);
+    } else out += scalar(member);
+  }
+}
+
+function open(value: object): Open {
+  if (Array.isArray(value)) return { array: value, object: undefined, keys: [], length: value.length, next: 0 };
+  const object = value as Record<string, unknown>;
+  // Members whose value is undefined are left out, as JSON.stringify leaves them out.
+  const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort(byCodeUnits);
+  return { array: undefined, object, keys, length: keys.length, next: 0 };
+}
+
+function scalar(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error('Non-finite number in snapshot data');
     return JSON.stringify(value);
-  }
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   throw new Error(`Cannot serialise a ${typeof value} in snapshot data`);
 }
@@ -42,10 +88,8 @@ function canonicalRecord(r: SnapshotRecord): string {
   return canonicalJson(r.ok ? { ...base, data: r.data } : { ...base, error: { kind: r.error.kind, code: r.error.code, message: r.error.message } });
 }
 
-const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export function snapshotDigest(records: readonly SnapshotRecord[]): SnapshotDigest {
-  const sorted = [...records].sort((a, b) => order(a.dataset, b.dataset) || order(a.region, b.region) || order(a.resourceKey, b.resourceKey));
+  const sorted = [...records].sort((a, b) => byCodeUnits(a.dataset, b.dataset) || byCodeUnits(a.region, b.region) || byCodeUnits(a.resourceKey, b.resourceKey));
   const hash = createHash('sha256');
   for (const r of sorted) hash.update(`${canonicalRecord(r)}\n`, 'utf8');
   return { algorithm: SNAPSHOT_DIGEST_ALGORITHM, sha256: hash.digest('hex'), records: sorted.length };

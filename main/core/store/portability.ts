@@ -3,7 +3,8 @@
  * only that engagement's rows), imported elsewhere; and whole-database backups through SQLite's
  * online backup API, safe while the app is running.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiFailure } from '../api.ts';
 import { openDatabase, type Db } from './open.ts';
@@ -95,8 +96,29 @@ export function importEngagement(db: Db, file: string): { engagementId: string; 
   }
 }
 
-/** A consistent copy of the whole database, through SQLite's online backup API. */
+/**
+ * A consistent copy of the whole database, through SQLite's online backup API. It holds every
+ * client's data, so it is user-only (0600) whatever the umask (SQLite alone would create it 0644
+ * less the umask). SQLite writes into a temporary file beside the target, created 0600 first
+ * (its -journal takes the database file's mode), renamed onto the target once complete: a failed
+ * or killed backup never leaves a partial copy under the chosen name.
+ */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
   if (existsSync(file)) throw new ApiFailure('exists', `${file} already exists; choose another file name.`);
-  await db.backup(file);
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    closeSync(openSync(tmp, 'wx', 0o600));
+    // The umask can only have taken bits away; put the owner's read and write back, exactly.
+    chmodSync(tmp, 0o600);
+    await db.backup(tmp);
+    if (existsSync(file)) throw new ApiFailure('exists', `${file} already exists; choose another file name.`);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+    if (err instanceof ApiFailure) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+    throw new ApiFailure('bad-request', `Cannot write the backup to ${file}: ${why}${code ? ` (${code})` : ''}.`);
+  }
 }

@@ -1,6 +1,6 @@
 /** The raw snapshot of a scan: one row per (dataset, region, resource) with data or a classified error. */
 import type { CallErrorKind } from '../../../shared/model/finding.ts';
-import type { SnapshotRecord } from '../engine/snapshot.ts';
+import type { CallError, SnapshotRecord } from '../engine/snapshot.ts';
 import type { Db } from './open.ts';
 
 interface RecordRow {
@@ -16,7 +16,13 @@ interface RecordRow {
   calls: number;
 }
 
-/** Written per collection unit, in one transaction, so a killed process leaves whole units only. */
+/**
+ * Written per collection unit, in one transaction, so a killed process leaves whole units only.
+ * A record whose data cannot be serialised (nested deeper than JSON.stringify can recurse, or
+ * not JSON) is stored as a malformed-response error, that record alone, and is itself turned
+ * into that error: the scan's in-memory snapshot holds the same objects, so its checks judge
+ * exactly what the store keeps, and the rest of the scan goes on.
+ */
 export function writeRecords(db: Db, scanId: string, records: SnapshotRecord[]): void {
   const insert = db.prepare(
     `INSERT OR REPLACE INTO snapshot_records (scan_id, dataset, region, resource_key, ok, data, error_kind, error_code,
@@ -24,13 +30,15 @@ export function writeRecords(db: Db, scanId: string, records: SnapshotRecord[]):
   );
   db.transaction(() => {
     for (const r of records) {
+      // Before the other columns: a record whose data cannot be stored becomes an error here.
+      const data = r.ok ? serialised(r) : null;
       insert.run(
         scanId,
         r.dataset,
         r.region,
         r.resourceKey,
         r.ok ? 1 : 0,
-        r.ok ? JSON.stringify(r.data) : null,
+        data,
         r.ok ? null : r.error.kind,
         r.ok ? null : r.error.code,
         r.ok ? null : r.error.message,
@@ -39,6 +47,25 @@ export function writeRecords(db: Db, scanId: string, records: SnapshotRecord[]):
       );
     }
   })();
+}
+
+/** The record's data as JSON, or null after turning the record into the error that kept it out. */
+function serialised(r: Extract<SnapshotRecord, { ok: true }>): string | null {
+  try {
+    return JSON.stringify(r.data);
+  } catch (err) {
+    const failed = r as unknown as { ok: boolean; data?: unknown; error?: CallError };
+    failed.ok = false;
+    delete failed.data;
+    failed.error = unstorable(err);
+    return null;
+  }
+}
+
+function unstorable(err: unknown): CallError {
+  const why = (err as Error).message ?? String(err);
+  const message = err instanceof RangeError ? `The response nests too deeply to store (${why})` : `The response could not be stored as JSON (${why})`;
+  return { kind: 'malformed-response', code: 'UnstorableResponse', message };
 }
 
 export function readRecords(db: Db, scanId: string): SnapshotRecord[] {

@@ -14,25 +14,7 @@ export interface OpenDefect {
   explains(problem: string, row: Row): boolean;
 }
 
-const text = (row: Row) => `${row.case}\n${row.outcome}\n${row.problems.join('\n')}`;
-const STACK = /Maximum call stack size exceeded/;
-
-export const OPEN_DEFECTS: readonly OpenDefect[] = [
-  {
-    id: 'deep-policy-scan',
-    summary: 'A policy document nested 100,000 levels deep makes the whole scan end "failed" (Maximum call stack size exceeded).',
-    where: 'main/core/collect/iam.ts decodePolicy parses it into an object; JSON.stringify in writeRecords (main/core/store/snapshot.ts) overflows the stack.',
-    fix: 'Keep a document nested deeper than a small limit (IAM size limits allow about 5,000 levels) as text, so checks report it unreadable; and store a record that cannot be serialised as a malformed-response error instead of failing the scan.',
-    explains: (_problem, row) => /100,000 deep\): scan/.test(row.case) && STACK.test(text(row)),
-  },
-  {
-    id: 'deep-policy-report',
-    summary: 'A policy document nested 3,000 levels deep (within IAM size limits) makes `leasehold report` fail (Maximum call stack size exceeded).',
-    where: 'main/core/report/digest.ts canonicalJson recurses once per nesting level (two frames and an Array.map each).',
-    fix: 'Canonicalise iteratively (explicit stack), or cap the depth and digest deeper values as their JSON text.',
-    explains: (_problem, row) => /PDF report/.test(row.case) && STACK.test(text(row)),
-  },
-];
+export const OPEN_DEFECTS: readonly OpenDefect[] = [];
 
 /** The open defects that account for every problem of a failing row, or none if any problem is unexplained. */
 export function openDefectsOf(row: Row): OpenDefect[] {

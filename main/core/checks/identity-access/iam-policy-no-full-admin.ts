@@ -1,7 +1,7 @@
 import { GLOBAL } from '../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed, type Resource } from '../helpers.ts';
 import type { Check } from '../types.ts';
-import { describe, isFullAdmin, statements } from './support/policy.ts';
+import { describe, isFullAdmin, statements, unreadableMessage } from './support/policy.ts';
 import { unreadable } from './support/unreadable.ts';
 import { defaultDocument, isAwsManagedArn, principalResource, principals, readAuthz } from './support/principals.ts';
 
@@ -34,7 +34,7 @@ export const iamPolicyNoFullAdmin: Check = {
       const broad: { policy: string; statement: Record<string, unknown> }[] = [];
       for (const d of docs) {
         const list = statements(d.document);
-        if (!list) return unreadable(meta, snap, resource, read, `The document of ${d.name} (${label.toLowerCase()}) could not be read as a policy`);
+        if (!list) return unreadable(meta, snap, resource, read, unreadableMessage(`The document of ${d.name} (${label.toLowerCase()})`, d.document, 'could not be read as a policy'));
         for (const s of list) if (isFullAdmin(s)) broad.push({ policy: d.name, statement: describe(s) });
       }
       const proof = [evidence(read, broad.length > 0 ? broad : docs.map((d) => d.name))];

@@ -1,7 +1,7 @@
 import { GLOBAL } from '../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
-import { describe, serviceWildcards, statements } from './support/policy.ts';
+import { describe, serviceWildcards, statements, unreadableMessage } from './support/policy.ts';
 import { unreadable } from './support/unreadable.ts';
 import { defaultDocument, isAwsManagedArn, readAuthz } from './support/principals.ts';
 
@@ -32,7 +32,7 @@ export const iamPolicyNoServiceWildcard: Check = {
       const resource = { id: p.PolicyName ?? '', arn: p.Arn ?? '', name: p.PolicyName ?? '', region: GLOBAL };
       const document = defaultDocument(p);
       const list = statements(document);
-      if (!list) return unreadable(meta, snap, resource, read, 'The default version of the policy could not be read as a policy');
+      if (!list) return unreadable(meta, snap, resource, read, unreadableMessage('The default version of the policy', document, 'could not be read as a policy'));
       const hits = list.flatMap((s) => serviceWildcards(s).map((w) => ({ wildcard: w, statement: describe(s) })));
       if (hits.length === 0) return finding(meta, snap, resource, 'PASS', 'The policy names specific actions or action prefixes.', [evidence(read, { PolicyName: p.PolicyName, statements: list.length })]);
       return finding(meta, snap, resource, 'FAIL', `The policy allows whole services: ${[...new Set(hits.map((h) => h.wildcard))].join(', ')}.`, [evidence(read, hits)]);

@@ -1,7 +1,7 @@
 import { GLOBAL } from '../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
-import { allResources, coversAction, statements, type Statement } from './support/policy.ts';
+import { allResources, coversAction, statements, unreadableMessage, type Statement } from './support/policy.ts';
 import { defaultDocument, effectiveDocuments, isServiceLinked, policiesByArn, principalResource, principals, readAuthz } from './support/principals.ts';
 import { unreadable } from './support/unreadable.ts';
 
@@ -68,7 +68,7 @@ export const iamPrincipalPrivilegeEscalation: Check = {
       const grants: Labeled[] = [];
       for (const d of effectiveDocuments(p, all, byArn)) {
         const list = statements(d.document);
-        if (!list) return unreadable(meta, snap, resource, read, `The document of ${d.label} was not returned or is not a policy`);
+        if (!list) return unreadable(meta, snap, resource, read, unreadableMessage(`The document of ${d.label}`, d.document, 'was not returned or is not a policy'));
         grants.push(...list.map((s) => ({ label: d.label, s })));
       }
       const boundaryDoc = p.boundaryArn ? defaultDocument(byArn.get(p.boundaryArn)) : undefined;
@@ -81,7 +81,7 @@ export const iamPrincipalPrivilegeEscalation: Check = {
         return via.every(Boolean) ? [{ actions: path.actions, how: path.how, via: [...new Set(via)] }] : [];
       });
       if (paths.length > 0 && p.boundaryArn && !boundary) {
-        return unreadable(meta, snap, resource, read, `The permissions boundary ${p.boundaryArn} was not returned, so its limits are unknown`);
+        return unreadable(meta, snap, resource, read, unreadableMessage(`The permissions boundary ${p.boundaryArn}`, boundaryDoc, 'was not returned, so its limits are unknown'));
       }
       if (paths.length === 0) return finding(meta, snap, resource, 'PASS', 'No known privilege-escalation combination is allowed on all resources.', [evidence(read, { [p.kind]: p.name, policies: [...new Set(grants.map((g) => g.label))] })]);
       const message = `The ${p.kind} can ${paths.map((x) => `${x.how} (${x.actions.join(' + ')})`).join('; ')}.`;

@@ -1,7 +1,7 @@
 import { GLOBAL } from '../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
-import { describe, statements, type Statement } from './support/policy.ts';
+import { describe, statements, unreadableMessage, type Statement } from './support/policy.ts';
 import { isServiceLinked, principalResource, principals, readAuthz } from './support/principals.ts';
 import { unreadable } from './support/unreadable.ts';
 
@@ -63,7 +63,7 @@ export const iamRoleTrustPolicyRestricted: Check = {
     return roles.map((role) => {
       const resource = principalResource(role);
       const list = statements(role.trust);
-      if (!list) return unreadable(meta, snap, resource, read, 'The trust policy was not returned or is not a policy');
+      if (!list) return unreadable(meta, snap, resource, read, unreadableMessage('The trust policy', role.trust, 'was not returned or is not a policy'));
       const bad = list.flatMap((s) => problems(s, snap.meta.accountId).map((why) => ({ why, statement: describe(s) })));
       if (bad.length === 0) return finding(meta, snap, resource, 'PASS', 'The trust policy names specific principals or services, or restricts them with conditions.', [evidence(read, list.map(describe))]);
       return finding(meta, snap, resource, 'FAIL', `The role can be assumed by ${[...new Set(bad.map((b) => b.why))].join('; ')}.`, [evidence(read, bad)]);

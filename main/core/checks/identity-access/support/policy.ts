@@ -4,6 +4,7 @@
  * ("iam:Put*Policy", "*") match case-insensitively. An unparseable document is unknown (undefined).
  */
 import type { PolicyDocument } from '../../../collect/iam.ts';
+import { isTooDeep, MAX_POLICY_DEPTH } from '../../../collect/policy-depth.ts';
 
 export interface Statement {
   effect: 'Allow' | 'Deny';
@@ -41,6 +42,12 @@ export function statements(doc: PolicyDocument | undefined): Statement[] | undef
     });
   }
   return out;
+}
+
+/** Why `statements` found none in `doc`: nested too deeply to analyse (kept as text), or `otherwise`. */
+export function unreadableMessage(subject: string, doc: PolicyDocument | undefined, otherwise: string): string {
+  if (isTooDeep(doc)) return `${subject} is too deeply nested to analyse (more than ${MAX_POLICY_DEPTH.toLocaleString('en')} levels of arrays and objects)`;
+  return `${subject} ${otherwise}`;
 }
 
 const patterns = new Map<string, RegExp>();
