@@ -2,7 +2,8 @@
  * The checks every request of the HTTP bridge passes before it is routed. The bridge listens on
  * loopback, but any web page the user visits can reach loopback too, so each check closes one
  * door: Host stops DNS rebinding, Origin and Sec-Fetch-Site stop cross-site calls, the token
- * stops other local users and pages that never saw the launch URL.
+ * stops other local users and other pages. The browser gets the token as a cookie in exchange
+ * for a one-time launch code (launch-codes.ts), so no URL ever carries it.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';

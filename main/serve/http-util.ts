@@ -98,3 +98,15 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
 export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
 }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A page for a person who followed a link (not a script): a heading and a few plain sentences, no script or style. */
+export function sendPage(res: ServerResponse, status: number, title: string, paragraphs: readonly string[]): void {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const html = `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>${escapeHtml(title)} · Leasehold</title>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</html>\n`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+  res.end(html);
+}

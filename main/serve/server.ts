@@ -1,7 +1,9 @@
 /**
  * `leasehold serve`: the same handler table as the Electron window, reached over HTTP on
  * loopback by an ordinary browser. Every request passes the guard (Host, Origin, Sec-Fetch-Site,
- * per-launch token) before it is routed; see guard.ts for why each check exists.
+ * per-launch token) before it is routed; see guard.ts for why each check exists. The browser gets
+ * the token as a cookie in exchange for a one-time launch code (launch-codes.ts), so the token
+ * itself is never in a URL, a process's arguments or the terminal.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +12,8 @@ import { dispatch } from '../core/dispatch.ts';
 import type { EventHub } from '../core/events.ts';
 import { createEventStreams } from './event-stream.ts';
 import { fetchSiteAllowed, hostAllowed, newToken, originAllowed, presentedToken, sessionCookie, tokenMatches } from './guard.ts';
-import { BodyError, mediaType, readBody, refuse, sendJson, setSecurityHeaders } from './http-util.ts';
+import { BodyError, mediaType, readBody, refuse, sendJson, sendPage, setSecurityHeaders } from './http-util.ts';
+import { createLaunchCodes, describeLifetime, LAUNCH_CODE_LIFETIME_MS, type Redemption } from './launch-codes.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface ServerOptions {
@@ -25,22 +28,35 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Interval of the keep-alive comments on the event stream; 15 s by default. */
   heartbeatMs?: number;
+  /** How long a launch code stays valid if nobody presents it; 2 minutes by default. */
+  launchCodeLifetimeMs?: number;
+  /** The clock launch codes expire by (tests move it). */
+  now?: () => number;
+  /** The sentence a spent, expired or unknown link's page ends with: how to get a new link. */
+  newLinkHint?: string;
 }
 
 export interface RunningServer {
-  /** What the user opens: carries the token once, which the server swaps for a cookie. */
+  /** The first launch link: a one-time code the server swaps for the session cookie. */
   url: string;
+  /** A fresh one-time launch link, for a browser that needs a new session. */
+  launchUrl(): string;
   origin: string;
+  /** The session token, as scripts send it (`Authorization: Bearer`); never put it in a URL. */
   token: string;
   close(): Promise<void>;
 }
 
 const API_PREFIX = '/api/';
+const CODE_PARAM = 'code';
+const DEFAULT_HINT = 'Run `leasehold serve` again for a new link.';
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
   const token = newToken();
+  const lifetimeMs = opts.launchCodeLifetimeMs ?? LAUNCH_CODE_LIFETIME_MS;
+  const codes = createLaunchCodes({ lifetimeMs, now: opts.now });
   const streams = createEventStreams(opts.events, opts.heartbeatMs ?? 15_000);
   let port = 0;
 
@@ -70,14 +86,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const method = req.method ?? 'GET';
 
-    // The launch URL: swap the one-time query token for an HttpOnly cookie, and drop it from the address bar.
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && method === 'GET' && url.pathname === '/') {
-      if (!tokenMatches(queryToken, token)) return refuse(res, 403, 'forbidden-token', 'Missing or wrong token');
-      res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(port, token) });
-      res.end();
-      return;
-    }
+    const code = url.searchParams.get(CODE_PARAM);
+    if (code !== null && method === 'GET' && !url.pathname.startsWith(API_PREFIX)) return launch(req, res, url, code);
     if (!tokenMatches(presentedToken(req.headers, port), token)) {
       return refuse(res, 403, 'forbidden-token', 'Missing or wrong token');
     }
@@ -93,6 +103,33 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (method !== 'GET' && method !== 'HEAD') return refuse(res, 405, 'method-not-allowed', 'Use GET', { Allow: 'GET, HEAD' });
     return serveStatic(res, opts.staticDir, url.pathname, method === 'HEAD');
+  }
+
+  /**
+   * A launch link: the first presentation of its code sets the session cookie; a browser already
+   * signed in just goes on. Either way the code is spent, and the address bar loses it (303).
+   */
+  function launch(req: IncomingMessage, res: ServerResponse, url: URL, code: string): void {
+    const outcome = codes.redeem(code);
+    const signedIn = tokenMatches(presentedToken(req.headers, port), token);
+    if (outcome !== 'ok' && !signedIn) return refuseLink(res, outcome);
+    const rest = new URLSearchParams(url.searchParams);
+    rest.delete(CODE_PARAM);
+    // One leading slash only: "//host" in a Location would send the browser to another site.
+    const path = `/${url.pathname.replace(/^\/+/, '')}${rest.size > 0 ? `?${rest.toString()}` : ''}`;
+    res.writeHead(303, signedIn ? { Location: path } : { Location: path, 'Set-Cookie': sessionCookie(port, token) });
+    res.end();
+  }
+
+  function refuseLink(res: ServerResponse, outcome: Exclude<Redemption, 'ok'>): void {
+    const hint = opts.newLinkHint ?? DEFAULT_HINT;
+    if (outcome === 'spent') {
+      return sendPage(res, 403, 'This link has already been used', ['Each link from `leasehold serve` opens Leasehold once, so a copy left in the terminal or in the list of running programs opens nothing.', hint]);
+    }
+    if (outcome === 'expired') {
+      return sendPage(res, 403, 'This link has expired', [`Links from \`leasehold serve\` must be opened within ${describeLifetime(lifetimeMs)}.`, hint]);
+    }
+    return sendPage(res, 403, 'This link is not valid', ['It may come from an earlier run of `leasehold serve`, or have been cut short when copied.', hint]);
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, rawName: string): Promise<void> {
@@ -134,8 +171,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   port = (server.address() as AddressInfo).port;
   const origin = `http://${host}:${port}`;
 
+  const launchUrl = (): string => `${origin}/?${CODE_PARAM}=${codes.issue()}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: launchUrl(),
+    launchUrl,
     origin,
     token,
     close() {

@@ -62,4 +62,6 @@ export interface ProfileInfo {
   region: string | null;
   /** The profile's endpoint_url when one is configured. */
   endpointUrl: string | null;
+  /** Why the profile cannot be used whatever the account says (a name the AWS SDK cannot read), in one line; absent when usable. */
+  problem?: string;
 }

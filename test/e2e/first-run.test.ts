@@ -13,14 +13,14 @@ describe('first run', () => {
     await closeBrowser();
   });
 
-  it('lands on the welcome panel, with the launch token gone from the address bar', async () => {
+  it('lands on the welcome panel, with the launch code gone from the address bar', async () => {
     const { page } = app;
     const welcome = page.getByTestId('welcome-panel');
     await welcome.waitFor();
     assert.match(await welcome.innerText(), /Audit the customer side of the AWS Shared Responsibility Model/);
     assert.equal(await page.getByTestId('welcome-open-demo').innerText(), 'Open the demo engagement');
     assert.equal(await page.getByTestId('welcome-new-scan').innerText(), 'Scan an AWS account');
-    assert.ok(!page.url().includes('token='), page.url());
+    assert.ok(!/[?&](code|token)=/.test(page.url()), page.url());
     await page.screenshot({ path: screenshotPath('01-welcome'), fullPage: true });
     assert.deepEqual(app.pageErrors, []);
   });

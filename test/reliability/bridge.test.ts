@@ -72,7 +72,8 @@ describe('HTTP bridge against hostile pages and rebound names', () => {
     server = await startServer({ handlers: core.handlers, events: core.events, staticDir });
     port = Number(new URL(server.origin).port);
     token = server.token;
-    const launch = await raw(port, `/?token=${token}`);
+    const launchUrl = new URL(server.url);
+    const launch = await raw(port, `${launchUrl.pathname}${launchUrl.search}`);
     cookie = String(launch.headers['set-cookie']).split(';', 1)[0]!;
   });
 

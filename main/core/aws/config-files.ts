@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ApiFailure } from '../api.ts';
+import { skippedConfigProfiles } from './profile-names.ts';
 
 export type IniSection = Record<string, string | undefined>;
 
@@ -13,6 +14,8 @@ export interface AwsConfigFiles {
   /** Profiles from the config file, keyed by name ("profile x" already reduced to "x"). */
   config: Record<string, IniSection>;
   credentials: Record<string, IniSection>;
+  /** `[profile NAME]` sections of the config file that the SDK's parser skips (see profile-names.ts). */
+  skippedConfigProfiles: string[];
 }
 
 export function homeOf(env: NodeJS.ProcessEnv): string {
@@ -30,29 +33,31 @@ export function awsFilePaths(env: NodeJS.ProcessEnv): { configPath: string; cred
 export async function readAwsConfigFiles(env: NodeJS.ProcessEnv): Promise<AwsConfigFiles> {
   const { configPath, credentialsPath } = awsFilePaths(env);
   // The SDK's loader swallows every error and returns nothing for the whole file; say why instead.
-  await Promise.all([checkReadable(configPath), checkReadable(credentialsPath)]);
+  const [configText] = await Promise.all([checkReadable(configPath), checkReadable(credentialsPath)]);
   const files = await loadSharedConfigFiles({ filepath: credentialsPath, configFilepath: configPath, ignoreCache: true });
   return {
     configPath,
     credentialsPath,
     config: files.configFile as Record<string, IniSection>,
     credentials: files.credentialsFile as Record<string, IniSection>,
+    skippedConfigProfiles: configText === undefined ? [] : skippedConfigProfiles(configText),
   };
 }
 
 /** A missing file is fine (no profiles); an unreadable one, or one the SDK's parser rejects, is one line. */
-async function checkReadable(path: string): Promise<void> {
+async function checkReadable(path: string): Promise<string | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
+    if (code === 'ENOENT') return undefined;
     throw new ApiFailure('aws-config-unreadable', `Could not read ${path} (${code ?? 'error'}): check that it is a file you can read.`);
   }
   // The SDK's parser throws on this one section name, and then ignores the whole file.
   const bad = /^\s*\[(?:profile )?__proto__\]\s*(?:[;#].*)?$/m.exec(text);
   if (bad) throw new ApiFailure('aws-config-invalid', `${path} has a section named ${bad[0].trim().replace(/\s*[;#].*$/, '')}, which the AWS SDK refuses: rename or remove it.`);
+  return text;
 }
 
 /** A profile as the SDK sees it: config and credentials merged, the credentials file winning. */

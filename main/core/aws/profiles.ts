@@ -6,6 +6,7 @@
  */
 import type { ProfileInfo, ProfileKind } from '../../../shared/model/scan.ts';
 import { profileSection, readAwsConfigFiles, type AwsConfigFiles, type IniSection } from './config-files.ts';
+import { configNameReadable, isBuiltinName, READABLE_CHARACTERS, shownName } from './profile-names.ts';
 
 /** The pseudo-profile for credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN). */
 export const ENV_PROFILE = '(environment)';
@@ -19,13 +20,16 @@ export function hasEnvCredentials(env: NodeJS.ProcessEnv): boolean {
 export async function listProfiles(env: NodeJS.ProcessEnv): Promise<ProfileInfo[]> {
   const files = await readAwsConfigFiles(env);
   const names = new Set<string>();
-  for (const name of [...Object.keys(files.config), ...Object.keys(files.credentials)]) {
+  // Sections the SDK skips are listed too, marked: a profile that vanished would be harder to fix.
+  for (const name of [...Object.keys(files.config), ...Object.keys(files.credentials), ...files.skippedConfigProfiles]) {
     // "[ ]" parses as a profile named " ", which nobody can select: leave it out.
     if (!SUBSECTION.test(name) && name.trim() !== '') names.add(name);
   }
   const profiles: ProfileInfo[] = [...names].sort(byDefaultFirst).map((name) => {
     const section = profileSection(files, name) ?? {};
-    return { name, kind: profileKind(files, name), region: section.region ?? null, endpointUrl: section.endpoint_url ?? null };
+    const problem = profileNameProblem(files, name);
+    const info: ProfileInfo = { name, kind: profileKind(files, name), region: section.region ?? null, endpointUrl: section.endpoint_url ?? null };
+    return problem ? { ...info, problem } : info;
   });
   if (hasEnvCredentials(env)) {
     const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || null;
@@ -96,6 +100,24 @@ export function roleChain(files: AwsConfigFiles, name: string): { hops: RoleHop[
     path.push(source);
     current = source;
   }
+}
+
+/**
+ * A name the SDK cannot use, in one actionable line (see profile-names.ts), or undefined. Checked
+ * before anything else, since the SDK's own failure for these points at credentials or the network.
+ */
+export function profileNameProblem(files: AwsConfigFiles, name: string): string | undefined {
+  const shown = shownName(name);
+  if (files.skippedConfigProfiles.includes(name)) {
+    if (!configNameReadable(name)) {
+      return `Profile "${shown}" has a name the AWS SDK cannot read from ${files.configPath} (allowed: ${READABLE_CHARACTERS}); rename the section.`;
+    }
+    return `The AWS SDK cannot read the section header of profile "${shown}" in ${files.configPath}; write it as [profile ${shown}].`;
+  }
+  if (isBuiltinName(name) && profileSection(files, name)) {
+    return `Profile "${shown}" has a name the AWS SDK mistakes for a built-in JavaScript property, so it never finds its credentials; rename the section.`;
+  }
+  return undefined;
 }
 
 /** What keeps `name` from signing in, in one line, or undefined when it looks usable. */

@@ -12,7 +12,7 @@ import { ApiFailure } from '../api.ts';
 import { profileSection, readAwsConfigFiles, withSdkEnv, type AwsConfigFiles } from './config-files.ts';
 import { resolveEndpoint } from './endpoints.ts';
 import { credentialFailure, CredentialsNotRenewed, expiredFailure, isExpiredCredentials } from './credential-errors.ts';
-import { ENV_PROFILE, hasEnvCredentials, profileKind, profileProblem, roleChain } from './profiles.ts';
+import { ENV_PROFILE, hasEnvCredentials, profileKind, profileNameProblem, profileProblem, roleChain } from './profiles.ts';
 import { installReadOnlyGuard } from './read-only.ts';
 
 // The client registry lives in clients.ts (shared with the read-only proof); keep this import.
@@ -92,6 +92,9 @@ export class AwsSession {
       }
       return new AwsSession(opts, files);
     }
+    // Before "not found": a section the SDK skipped exists, and the user needs to hear why it does not count.
+    const nameProblem = profileNameProblem(files, opts.profile);
+    if (nameProblem) throw new ApiFailure('aws-profile-invalid', nameProblem);
     if (!profileSection(files, opts.profile)) {
       throw new ApiFailure(
         'aws-profile-missing',

@@ -12,13 +12,15 @@ interface Props {
 export function ProfilePicker({ profiles, selected, onSelect }: Props) {
   return (
     <div class="profile-list" data-testid="profile-picker">
-      {profiles.map((p) => (
-        <label key={p.name} class={`profile-option${selected === p.name ? ' is-selected' : ''}`}>
+      {profiles.map((p, i) => (
+        <label key={p.name} class={`profile-option${selected === p.name ? ' is-selected' : ''}`} data-problem={p.problem ? 'true' : undefined}>
           <input
             type="radio"
             name="profile"
             value={p.name}
             checked={selected === p.name}
+            disabled={Boolean(p.problem)}
+            aria-describedby={p.problem ? `profile-problem-${i}` : undefined}
             onChange={() => onSelect(p.name)}
             data-testid={`profile-option-${p.name}`}
           />
@@ -27,7 +29,7 @@ export function ProfilePicker({ profiles, selected, onSelect }: Props) {
               <UserText text={p.name} />
             </span>
             <span class="profile-meta">
-              <span class="badge badge-neutral">{PROFILE_KIND_LABELS[p.kind] ?? p.kind}</span>
+              {p.problem ? <span class="badge badge-warn">Cannot be used</span> : <span class="badge badge-neutral">{PROFILE_KIND_LABELS[p.kind] ?? p.kind}</span>}
               {p.region && <span class="mono">{p.region}</span>}
             </span>
             {p.endpointUrl && (
@@ -36,6 +38,11 @@ export function ProfilePicker({ profiles, selected, onSelect }: Props) {
                 <span class="mono" dir="ltr">
                   <UserText text={p.endpointUrl} />
                 </span>
+              </span>
+            )}
+            {p.problem && (
+              <span class="field-help field-error" id={`profile-problem-${i}`} data-testid="profile-problem">
+                <UserText text={p.problem} />
               </span>
             )}
           </span>
