@@ -1,52 +1,112 @@
 /**
- * Engagement logos (client and consultant) for the PDF cover. The contract's engagement settings
- * do not hold logos yet, so they are kept in this browser profile per engagement and sent with
- * each report request.
+ * Engagement logos (client and consultant) for the PDF cover. The core keeps them with the
+ * engagement (settings.logos) and checks them on save; here a chosen file becomes that shape,
+ * previews are built only from well-formed data, and logos an earlier version kept in this
+ * browser's localStorage are moved into the core once.
  */
+import type { LeaseholdBridge } from '../shared/api.ts';
+import type { Engagement, EngagementLogo } from '../shared/model/engagement.ts';
+
 export type LogoRole = 'client' | 'consultant';
-export type Logos = Partial<Record<LogoRole, string>>;
+export type Logos = Partial<Record<LogoRole, EngagementLogo>>;
 
-const KEY = 'leasehold:logos';
+export const LOGO_ROLES: readonly LogoRole[] = ['client', 'consultant'];
 export const MAX_LOGO_BYTES = 256 * 1024;
-const DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const SIGNATURES: ReadonlyArray<[EngagementLogo['mimeType'], number[]]> = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+];
 
-function all(): Record<string, Logos> {
-  try {
-    const value = JSON.parse(window.localStorage.getItem(KEY) ?? '{}') as unknown;
-    return typeof value === 'object' && value !== null ? (value as Record<string, Logos>) : {};
-  } catch {
-    return {};
-  }
+/** A data URL for an <img>, only from a PNG/JPEG type and plain base64; undefined otherwise. */
+export function logoSrc(logo: EngagementLogo | undefined): string | undefined {
+  if (!logo || (logo.mimeType !== 'image/png' && logo.mimeType !== 'image/jpeg') || typeof logo.base64 !== 'string' || !BASE64.test(logo.base64)) return undefined;
+  return `data:${logo.mimeType};base64,${logo.base64}`;
 }
 
-export function getLogos(engagementId: string): Logos {
-  const logos = all()[engagementId] ?? {};
-  // Only well-formed PNG/JPEG data URLs are ever used as an image source.
-  return Object.fromEntries(Object.entries(logos).filter(([, v]) => typeof v === 'string' && DATA_URL.test(v))) as Logos;
+/** The engagement's logos that can be shown. */
+export function logosOf(engagement: Engagement | undefined): Logos {
+  const stored = engagement?.settings.logos ?? {};
+  return Object.fromEntries(LOGO_ROLES.filter((r) => logoSrc(stored[r])).map((r) => [r, stored[r]])) as Logos;
 }
 
-export function setLogo(engagementId: string, role: LogoRole, dataUrl: string | null): void {
-  const map = all();
-  const logos = { ...(map[engagementId] ?? {}) };
-  if (dataUrl === null) delete logos[role];
-  else logos[role] = dataUrl;
-  map[engagementId] = logos;
-  window.localStorage.setItem(KEY, JSON.stringify(map));
-}
-
-/** Reads a chosen file as a PNG or JPEG data URL; the message says why a file is refused. */
-export function readLogo(file: File): Promise<string> {
-  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return Promise.reject(new Error('Choose a PNG or JPEG image.'));
-  if (file.size > MAX_LOGO_BYTES) return Promise.reject(new Error('Choose an image under 256 KB.'));
+function readAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' && DATA_URL.test(reader.result) ? resolve(reader.result) : reject(new Error('The image could not be read.')));
+    reader.onload = () => {
+      const base64 = typeof reader.result === 'string' ? reader.result.slice(reader.result.indexOf(',') + 1) : '';
+      if (BASE64.test(base64)) resolve(base64);
+      else reject(new Error('The image could not be read.'));
+    };
     reader.onerror = () => reject(new Error('The image could not be read.'));
     reader.readAsDataURL(file);
   });
 }
 
-/** The base64 payload of a data URL (what a report request carries). */
-export function logoBase64(dataUrl: string | undefined): string | undefined {
-  return dataUrl?.split(',', 2)[1];
+/** Reads a chosen file; its first bytes, not its name, say whether it is a PNG or JPEG. The core checks the rest on save. */
+export async function readLogo(file: File): Promise<EngagementLogo> {
+  if (file.size > MAX_LOGO_BYTES) throw new Error('Choose an image under 256 KB.');
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const mimeType = SIGNATURES.find(([, sig]) => sig.every((b, i) => head[i] === b))?.[0];
+  if (!mimeType) throw new Error('Choose a PNG or JPEG image.');
+  return { mimeType, base64: await readAsBase64(file) };
+}
+
+// Before the core kept logos, they lived here as data URLs per engagement id.
+const LEGACY_KEY = 'leasehold:logos';
+const LEGACY_URL = /^data:(image\/png|image\/jpeg);base64,([A-Za-z0-9+/]+=*)$/;
+
+function readLegacy(): Record<string, unknown> {
+  try {
+    const value = JSON.parse(window.localStorage.getItem(LEGACY_KEY) ?? '{}') as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function legacyLogos(urls: unknown): Logos {
+  const logos: Logos = {};
+  for (const role of LOGO_ROLES) {
+    const url = typeof urls === 'object' && urls !== null ? (urls as Record<string, unknown>)[role] : undefined;
+    const m = typeof url === 'string' ? LEGACY_URL.exec(url) : null;
+    if (m) logos[role] = { mimeType: m[1] as EngagementLogo['mimeType'], base64: m[2] as string };
+  }
+  return logos;
+}
+
+let moving: Promise<number> | null = null;
+
+/**
+ * Saves the logos this browser kept for an engagement that has none in the core, then forgets
+ * them here; logos the core refuses are forgotten too, since they never will be accepted.
+ * Resolves to the number of engagements that received logos.
+ */
+export function moveLegacyLogos(bridge: LeaseholdBridge, engagements: readonly Engagement[]): Promise<number> {
+  if (window.localStorage.getItem(LEGACY_KEY) === null) return Promise.resolve(0);
+  moving ??= (async () => {
+    const legacy = readLegacy();
+    let moved = 0;
+    for (const e of engagements) {
+      if (!Object.hasOwn(legacy, e.id)) continue;
+      const logos = legacyLogos(legacy[e.id]);
+      if (Object.keys(logosOf(e)).length === 0 && (logos.client || logos.consultant)) {
+        try {
+          await bridge.invoke('engagements:save', { id: e.id, client: e.client, settings: { logos } });
+          moved++;
+        } catch (err) {
+          // Kept for a later try unless the core said the logos themselves are wrong.
+          if ((err as { code?: string }).code !== 'bad-request') continue;
+        }
+      }
+      delete legacy[e.id];
+    }
+    // What is left belongs to engagements not listed here: kept for them.
+    if (Object.keys(legacy).length === 0) window.localStorage.removeItem(LEGACY_KEY);
+    else window.localStorage.setItem(LEGACY_KEY, JSON.stringify(legacy));
+    return moved;
+  })().finally(() => {
+    moving = null;
+  });
+  return moving;
 }

@@ -2,6 +2,29 @@
 export interface EngagementSettings {
   /** Ports the client has authorized to be open to the internet (default 80 and 443). */
   authorizedPorts: number[];
+  /**
+   * Logos for the report cover, base64 PNG or JPEG (at most 256 KB each once decoded, at most
+   * 4096 pixels a side). Absent: no logo. The report uses them unless a request names other files
+   * or data. In engagements:save, `logos` replaces the stored set as a whole: a role left out (or
+   * null) is removed, `{}` or null removes both, and omitting `logos` keeps the stored ones.
+   * A logo whose bytes are not the declared, intact image is refused with a one-line error.
+   */
+  logos?: { client?: EngagementLogo; consultant?: EngagementLogo };
+}
+
+export interface EngagementLogo {
+  mimeType: 'image/png' | 'image/jpeg';
+  base64: string;
+}
+
+/** Application settings kept by the core in the database (the CLI and every window share them). */
+export interface AppSettings {
+  /** Calls in flight per scan, 1-64; null = the engine's default. */
+  concurrency: number | null;
+  /** Ports a new engagement starts with as authorized to be open to the internet. */
+  defaultAuthorizedPorts: number[];
+  /** The consultant's name, prefilled on new engagements and as the approver of accepted risks. */
+  consultant: string;
 }
 
 export interface Engagement {

@@ -10,6 +10,8 @@ import type { Locator, Page } from 'playwright-core';
 import { isArea } from '../../shared/model/area.ts';
 import { SEVERITIES, STATUSES } from '../../shared/model/finding.ts';
 import { closeBrowser, eventually, openDemo, openTab, screenshotPath, startApp, type E2eApp } from '../support/e2e-harness.ts';
+import { jpeg, png } from '../support/images.ts';
+import { runTool } from '../support/report-fixtures.ts';
 
 async function download(page: Page, target: Locator): Promise<{ name: string; content: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), target.click()]);
@@ -49,6 +51,7 @@ describe('engagements and exports', () => {
     await page.getByTestId('engagement-dialog').waitFor({ state: 'hidden' });
 
     const saved = (await core.handlers['engagements:list']({})).find((e) => e.client === 'Northwind Trading')!;
+    assert.deepEqual(saved.settings.logos, { client: { mimeType: 'image/png', base64: PNG.toString('base64') } }, 'the logo is kept by the core, not the browser');
     assert.deepEqual({ consultant: saved.consultant, ports: saved.settings.authorizedPorts, notes: saved.notes }, { consultant: 'Alex Morgan', ports: [80, 443, 8443], notes: 'Quarterly review, production account only.' });
     const row = page.locator(`[data-testid="engagement-row"][data-engagement-id="${saved.id}"]`);
     assert.match(await row.innerText(), /Northwind Trading[\s\S]*Alex Morgan[\s\S]*80, 443, 8443/);
@@ -147,6 +150,55 @@ describe('engagements and exports', () => {
     assert.equal(archived.content.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(!archived.content.includes('/Encrypt'), 'PDF/A is never encrypted');
     assert.ok(archived.content.includes('pdfaid'), 'PDF/A identification in the metadata');
+    assert.deepEqual(app.pageErrors, []);
+  });
+
+  it('puts the logos chosen in the engagement form on the cover of the downloaded PDF', async (t) => {
+    const { page, core } = app;
+    await page.goto(`${app.server.origin}/#/engagements`);
+    const demo = page.locator('[data-testid="engagement-row"][data-engagement-id="demo"]');
+    await demo.getByTestId('engagement-edit').click();
+    const form = page.getByTestId('engagement-form');
+    await form.getByTestId('engagement-logo-client').setInputFiles({ name: 'acme.png', mimeType: 'image/png', buffer: png(48, 24) });
+    await form.getByTestId('engagement-logo-consultant').setInputFiles({ name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: jpeg(32, 16) });
+    await form.getByTestId('engagement-logo-consultant-preview').waitFor();
+    await form.getByTestId('engagement-save').click();
+    await page.getByTestId('engagement-dialog').waitFor({ state: 'hidden' });
+    const logos = (await core.handlers['engagements:list']({})).find((e) => e.id === 'demo')?.settings.logos;
+    assert.deepEqual([logos?.client?.mimeType, logos?.consultant?.mimeType], ['image/png', 'image/jpeg']);
+
+    await openTab(app, scanId, 'export');
+    await eventually(async () => assert.equal(await page.getByTestId('report-logos').locator('img').count(), 2, 'the export page shows the logos it will use'));
+    await page.getByTestId('report-protection-none').check();
+    const { content } = await download(page, page.getByTestId('export-pdf'));
+    const listed = runTool(t, 'pdfimages', (f) => ['-list', f], content);
+    if (listed) {
+      const sizes = listed.stdout.trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image').map((c) => `${c[3]}x${c[4]}`);
+      assert.deepEqual(sizes.sort(), ['32x16', '48x24'], 'both logos are in the PDF at their own size');
+    }
+
+    // Removing one in the form removes it from the engagement.
+    await page.goto(`${app.server.origin}/#/engagements`);
+    await demo.getByTestId('engagement-edit').click();
+    await form.getByTestId('engagement-logo-consultant-remove').click();
+    await form.getByTestId('engagement-save').click();
+    await page.getByTestId('engagement-dialog').waitFor({ state: 'hidden' });
+    await eventually(async () => assert.deepEqual(Object.keys((await core.handlers['engagements:list']({})).find((e) => e.id === 'demo')?.settings.logos ?? {}), ['client']));
+    assert.deepEqual(app.pageErrors, []);
+  });
+
+  it('moves logos an earlier version kept in this browser into the engagement, once', async () => {
+    const { page, core } = app;
+    const legacy = await core.handlers['engagements:save']({ client: 'Legacy Logos Ltd' });
+    const dataUrl = `data:image/png;base64,${png(12, 6).toString('base64')}`;
+    await page.evaluate(`localStorage.setItem('leasehold:logos', ${JSON.stringify(JSON.stringify({ [legacy.id]: { consultant: dataUrl } }))})`);
+    // As after an update: the app starts with the old browser storage in place.
+    await page.goto(`${app.server.origin}/#/engagements`);
+    await page.reload();
+    await eventually(async () => assert.equal((await core.handlers['engagements:list']({})).find((e) => e.id === legacy.id)?.settings.logos?.consultant?.base64, png(12, 6).toString('base64')));
+    await eventually(async () => assert.equal(await page.evaluate("localStorage.getItem('leasehold:logos')"), null, 'then forgotten by the browser'));
+    await page.locator(`[data-testid="engagement-row"][data-engagement-id="${legacy.id}"]`).getByTestId('engagement-edit').click();
+    await page.getByTestId('engagement-form').getByTestId('engagement-logo-consultant-preview').waitFor();
     assert.deepEqual(app.pageErrors, []);
   });
 });

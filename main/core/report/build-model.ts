@@ -7,7 +7,6 @@
  *
  * Deterministic: "now" is the scan's end, and only scans started up to this one are looked at.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { ScanDetail } from '../../../shared/api.ts';
 import type { CheckMeta } from '../../../shared/model/check.ts';
 import type { Finding } from '../../../shared/model/finding.ts';
@@ -24,7 +23,7 @@ import type { Db } from '../store/open.ts';
 import { getScan, listScans, scanEndpoints } from '../store/scans.ts';
 import { readOutcomes, readRecords } from '../store/snapshot.ts';
 import { snapshotDigest } from './digest.ts';
-import { available, buildReportModel, notAvailable, summarizeAreas, type MissingPermission, type Part, type ReportImage, type ReportModel, type ScanChanges } from './model.ts';
+import { available, buildReportModel, notAvailable, summarizeAreas, type MissingPermission, type Part, type ReportModel, type ScanChanges } from './model.ts';
 
 export interface ReportRequest {
   scanId: string;
@@ -37,6 +36,9 @@ export interface ReportRequest {
   /** PNG or JPEG files. */
   clientLogo?: string;
   firmLogo?: string;
+  /** base64 PNG or JPEG; they win over the files, which win over the engagement's logos. */
+  logoData?: string;
+  firmLogoData?: string;
 }
 
 /**
@@ -78,23 +80,6 @@ export function scanDetailOf(db: Db, scanId: string): ScanDetail {
   const scan = getScan(db, scanId);
   if (!scan) throw new ApiFailure('not-found', `No scan with id "${scanId.slice(0, 60)}"; run \`leasehold scans\` to list them.`);
   return { ...scan, areaSummaries: summarizeAreas(listFindings(db, scanId)) };
-}
-
-const MAX_LOGO_BYTES = 5 * 1024 * 1024;
-
-/** A logo file: PNG or JPEG, at most 5 MB; anything else is a clear error. */
-export function readLogo(path: string): ReportImage {
-  let data: Buffer;
-  try {
-    if (statSync(path).size > MAX_LOGO_BYTES) throw new ApiFailure('bad-request', `The logo ${path} is larger than 5 MB.`);
-    data = readFileSync(path);
-  } catch (err) {
-    if (err instanceof ApiFailure) throw err;
-    throw new ApiFailure('bad-request', `Cannot read the logo ${path}: ${(err as NodeJS.ErrnoException).code ?? oneLine(err)}.`);
-  }
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { data, format: 'png' };
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { data, format: 'jpeg' };
-  throw new ApiFailure('bad-request', `The logo ${path} is not a PNG or JPEG image.`);
 }
 
 /** The IAM actions whose absence (or an explicit deny) made calls fail, from the stored outcomes. */
@@ -143,9 +128,12 @@ export async function buildModelFromStore(db: Db, req: ReportRequest, checks: Ch
   const fromSnapshot = <T>(what: string, build: (s: Snapshot) => T | Promise<T>): Promise<Part<T>> =>
     snap ? tryPart(what, () => build(snap)) : Promise.resolve(notAvailable<T>(records.available ? 'no snapshot was stored.' : records.reason));
 
-  const logos: ReportModel['logos'] = {};
-  if (req.clientLogo) logos.client = readLogo(req.clientLogo);
-  if (req.firmLogo) logos.firm = readLogo(req.firmLogo);
+  // Loaded here, not at the top: the data exports share this module and never need pdfkit.
+  const { coverLogos } = await import('./logos.ts');
+  const logos = coverLogos(
+    { clientData: req.logoData, firmData: req.firmLogoData, clientPath: req.clientLogo, firmPath: req.firmLogo },
+    engagementId ? getEngagement(db, engagementId) : undefined,
+  );
 
   const model = buildReportModel({
     scan,
@@ -156,7 +144,7 @@ export async function buildModelFromStore(db: Db, req: ReportRequest, checks: Ch
     ...(who.client ? { clientName: who.client } : {}),
     ...((req.consultant ?? who.consultant) ? { consultant: req.consultant ?? who.consultant } : {}),
     ...(req.firm ? { firm: req.firm } : {}),
-    ...(logos.client || logos.firm ? { logos } : {}),
+    ...(logos ? { logos } : {}),
     coverage: { cells: coverageOf(outcomes), endpoints: scanEndpoints(db, scan.id) },
     acceptances,
     manualControls: await tryPart('Manual controls', () => (engagementId ? listManualControls(db, engagementId) : [])),

@@ -48,7 +48,7 @@ export function validateReportRequest(req: ReportFileRequest): ReportFileRequest
     if (req[key] !== undefined && typeof req[key] !== 'boolean') throw new ApiFailure('bad-request', `${key} must be true or false.`);
   }
   const out: ReportFileRequest = { scanId: req.scanId };
-  for (const key of ['compareTo', 'client', 'consultant', 'firm', 'title', 'clientLogo', 'firmLogo', 'password'] as const) {
+  for (const key of ['compareTo', 'client', 'consultant', 'firm', 'title', 'clientLogo', 'firmLogo', 'logoData', 'firmLogoData', 'password'] as const) {
     const v = optionalString(req[key], key);
     if (v !== undefined) out[key] = v;
   }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Engagement, EngagementSettings } from '../../../shared/model/engagement.ts';
 import { ApiFailure } from '../api.ts';
+import { checkLogos, storedLogos } from './engagement-logos.ts';
 import type { Db } from './open.ts';
 
 interface EngagementRow {
@@ -20,7 +21,8 @@ export const DEFAULT_SETTINGS: EngagementSettings = { authorizedPorts: [80, 443]
 export function parseSettings(raw: string): EngagementSettings {
   const value = JSON.parse(raw || '{}') as Partial<EngagementSettings>;
   const ports = Array.isArray(value.authorizedPorts) ? value.authorizedPorts.filter((p) => Number.isInteger(p) && p >= 0 && p <= 65535) : DEFAULT_SETTINGS.authorizedPorts;
-  return { authorizedPorts: ports };
+  const logos = storedLogos(value.logos);
+  return { authorizedPorts: ports, ...(logos ? { logos } : {}) };
 }
 
 const SELECT = `SELECT e.*, (SELECT COUNT(*) FROM scans s JOIN accounts a ON a.id = s.account_ref WHERE a.engagement_id = e.id) AS scan_count
@@ -54,7 +56,10 @@ export function saveEngagement(db: Db, input: EngagementInput, now: Date = new D
   const id = input.id ?? randomUUID();
   const existing = input.id ? getEngagement(db, input.id) : undefined;
   if (input.id && !existing) throw new ApiFailure('not-found', `No engagement with id "${input.id.slice(0, 60)}".`);
-  const settings = { ...(existing?.settings ?? DEFAULT_SETTINGS), ...input.settings };
+  const settings: EngagementSettings = { authorizedPorts: ports ?? existing?.settings.authorizedPorts ?? DEFAULT_SETTINGS.authorizedPorts };
+  // `logos` replaces the stored set as a whole; leaving it out keeps what is stored.
+  const logos = input.settings?.logos === undefined ? existing?.settings.logos : checkLogos(input.settings.logos);
+  if (logos && (logos.client || logos.consultant)) settings.logos = logos;
   db.prepare(
     `INSERT INTO engagements (id, client, consultant, notes, settings, created_at) VALUES (@id, @client, @consultant, @notes, @settings, @now)
      ON CONFLICT (id) DO UPDATE SET client = @client, consultant = @consultant, notes = @notes, settings = @settings`,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Engagement } from '../../../shared/model/engagement.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
-import { getLogos, setLogo, type LogoRole, type Logos } from '../../logos.ts';
+import { logosOf, type Logos } from '../../logos.ts';
 import { parsePorts, usePrefs } from '../../prefs.ts';
 import { useModal } from '../../use-modal.ts';
 import { ErrorBanner } from '../common/error-banner.tsx';
@@ -34,7 +34,7 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
     setConsultant(existing?.consultant ?? prefs.consultant);
     setNotes(existing?.notes ?? '');
     setPortsText((existing?.settings.authorizedPorts ?? prefs.defaultPorts).join(', '));
-    setLogos(existing ? getLogos(existing.id) : {});
+    setLogos(logosOf(existing ?? undefined));
     setError(null);
     setBusy(false);
   }, [engagement]);
@@ -53,9 +53,9 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
         client: client.trim(),
         consultant: consultant.trim(),
         notes,
-        settings: { authorizedPorts: ports },
+        // The whole set: a logo removed here is removed from the engagement.
+        settings: { authorizedPorts: ports, logos },
       });
-      for (const role of ['client', 'consultant'] as LogoRole[]) setLogo(saved.id, role, logos[role] ?? null);
       onSaved(saved);
     } catch (err) {
       setError(errorMessage(err));
@@ -117,8 +117,8 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
             <textarea id="eng-notes" class="input textarea" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} data-testid="engagement-notes" />
           </div>
           <div class="field-row">
-            <LogoPicker role="client" label="Client logo" value={logos.client} onChange={(v) => setLogos((l) => ({ ...l, client: v ?? undefined }))} />
-            <LogoPicker role="consultant" label="Consultant logo" value={logos.consultant} onChange={(v) => setLogos((l) => ({ ...l, consultant: v ?? undefined }))} />
+            <LogoPicker role="client" label="Client logo" value={logos.client} onChange={(v) => setLogos(({ client: _old, ...l }) => (v ? { ...l, client: v } : l))} />
+            <LogoPicker role="consultant" label="Consultant logo" value={logos.consultant} onChange={(v) => setLogos(({ consultant: _old, ...l }) => (v ? { ...l, consultant: v } : l))} />
           </div>
           <div class="modal-actions">
             <button type="button" class="button button-ghost" onClick={onClose}>

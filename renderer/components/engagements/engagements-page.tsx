@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Engagement } from '../../../shared/model/engagement.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
 import { downloadFile } from '../../download.ts';
 import { formatCount, formatDate, plural } from '../../format.ts';
+import { moveLegacyLogos } from '../../logos.ts';
 import { useCall } from '../../use-call.ts';
 import { ErrorBanner } from '../common/error-banner.tsx';
 import { UserText } from '../common/user-text.tsx';
@@ -18,6 +19,15 @@ export function EngagementsPage() {
   const [editing, setEditing] = useState<Engagement | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!list.data) return;
+    void moveLegacyLogos(bridge, list.data).then((moved) => {
+      if (moved === 0) return;
+      setNotice(`Logos chosen earlier in this browser are now kept with ${plural(moved, 'engagement')}.`);
+      list.reload();
+    });
+  }, [list.data]);
 
   async function act(what: string, call: () => Promise<void>): Promise<void> {
     setError(null);

@@ -25,7 +25,7 @@ export function reportRequest(scanId: string, form: ReportForm): ApiRequest<'rep
   if (form.client.trim()) req.client = form.client.trim();
   if (form.consultant.trim()) req.consultant = form.consultant.trim();
   if (form.firm.trim()) req.firm = form.firm.trim();
-  // Logos are not sent: report:render takes file paths, and a page has only the image's bytes.
+  // No logos: the core takes them from the engagement (see CoverLogos).
   return req;
 }
 

@@ -1,12 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FilePayload, ScanDetail } from '../../../shared/api.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
 import { downloadFile } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
+import { moveLegacyLogos } from '../../logos.ts';
 import { engagementIdOf } from '../../scan-engagement.ts';
 import { useCall } from '../../use-call.ts';
 import { ErrorBanner } from '../common/error-banner.tsx';
+import { CoverLogos } from './cover-logos.tsx';
 import { DATA_FORMATS, passwordProblem, reportRequest, type DataFormat, type Protection, type ReportForm, type Variant } from './export-options.ts';
 
 /** The deliverables: the PDF report with its options, and the findings as data. */
@@ -16,6 +18,9 @@ export function ExportPanel({ scan }: { scan: ScanDetail }) {
   const engagements = useCall('engagements:list', { includeArchived: true });
   const scans = useCall('scans:list', {});
   const engagement = engagements.data?.find((e) => e.id === engagementId);
+  useEffect(() => {
+    if (engagements.data) void moveLegacyLogos(bridge, engagements.data).then((moved) => moved > 0 && engagements.reload());
+  }, [engagements.data]);
   const [form, setForm] = useState<ReportForm>({ variant: 'full', compare: '', redact: false, protection: 'none', password: '', client: '', consultant: '', firm: '' });
   const [redactData, setRedactData] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -97,6 +102,7 @@ export function ExportPanel({ scan }: { scan: ScanDetail }) {
             <input id="report-firm" class="input" value={form.firm} onInput={(e) => set({ firm: e.currentTarget.value })} autocomplete="organization" data-testid="report-firm" />
           </div>
         </div>
+        <CoverLogos engagement={engagement} />
         <label class="checkbox">
           <input type="checkbox" checked={form.redact} onChange={(e) => set({ redact: e.currentTarget.checked })} data-testid="report-redact" />
           <span>Redact account IDs, ARNs and IP addresses</span>
