@@ -81,6 +81,9 @@ export interface Finding {
   acceptance?: AcceptanceState;
 }
 
+export const ACCEPTANCE_FILTERS = ['accepted', 'expired', 'none'] as const;
+export type AcceptanceFilter = (typeof ACCEPTANCE_FILTERS)[number];
+
 /** The findings explorer's query: filters, free text, sort and a page. */
 export interface FindingQuery {
   status?: Status[];
@@ -88,6 +91,11 @@ export interface FindingQuery {
   severity?: Severity[];
   service?: string[];
   region?: string[];
+  /**
+   * Risk acceptance: 'accepted' = covered by an acceptance in force, 'expired' = covered only by
+   * an expired one (open again), 'none' = no acceptance. Several values combine with OR.
+   */
+  acceptance?: AcceptanceFilter[];
   /** Free text over title, message, check id and resource id/name/ARN (case-insensitive). */
   text?: string;
   sort?: 'severity' | 'check' | 'resource' | 'region';

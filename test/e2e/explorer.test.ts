@@ -115,8 +115,9 @@ describe('findings explorer', () => {
     assert.equal(await page.getByTestId('explorer-search').evaluate((el) => el === el.ownerDocument.activeElement), true);
   });
 
-  it('accepts the risk of one resource with justification, approver and expiry, and revokes it', async () => {
+  it('accepts the risk of one resource with justification, approver and expiry, filters by it, and revokes it', async () => {
     const { page, core } = app;
+    const count = async (q: Parameters<typeof core.handlers['findings:query']>[0]) => (await core.handlers['findings:query']({ ...q, limit: 1 })).total;
     await openTab(app, scanId, 'findings');
     await waitForRows(page);
     const row = page.getByTestId('finding-row').first();
@@ -142,16 +143,31 @@ describe('findings explorer', () => {
     await eventually(async () => assert.equal(await marked.getAttribute('data-acceptance'), 'accepted'));
     assert.match(await marked.innerText(), /Accepted/);
 
-    await page.getByTestId('filter-acceptance').locator('summary').click();
-    await page.getByTestId('filter-acceptance-accepted').check();
-    await page.keyboard.press('Escape');
-    // Filtered by the store once findings:query takes `acceptance`; until then the page says it is not filtered.
-    await eventually(async () => {
-      const unsupported = await page.getByTestId('acceptance-filter-unsupported').isVisible();
-      assert.ok(unsupported || (await attr(page, 'data-acceptance')).every((a) => a === 'accepted'));
-    });
+    // The acceptance filter is answered by the store: the count is the filtered list's, not a page's.
+    const failures = await total(page);
+    const acceptanceMenu = async (check: 'accepted' | 'expired' | 'none', uncheck?: 'accepted' | 'expired' | 'none') => {
+      await page.getByTestId('filter-acceptance').locator('summary').click();
+      if (uncheck) await page.getByTestId(`filter-acceptance-${uncheck}`).uncheck();
+      await page.getByTestId(`filter-acceptance-${check}`).check();
+      await page.keyboard.press('Escape');
+    };
+    await acceptanceMenu('accepted');
+    await eventually(async () => assert.equal(await total(page), 1));
+    assert.deepEqual(await attr(page, 'data-key'), [`${checkId}|${region}|${resourceId}`]);
+    assert.deepEqual(await attr(page, 'data-acceptance'), ['accepted']);
+    assert.match(await page.getByTestId('findings-count').innerText(), /^1 finding$/);
+    assert.match(page.url(), /acceptance=accepted/);
     await page.screenshot({ path: screenshotPath('14-accepted-risk') });
+
+    await acceptanceMenu('none', 'accepted');
+    await eventually(async () => assert.equal(await total(page), failures - 1));
+    assert.ok((await attr(page, 'data-acceptance')).every((a) => a === 'none'));
+    // Searched for by its own resource, the accepted finding is not among the "not accepted" ones.
+    await page.getByTestId('explorer-search').fill(resourceId);
+    await eventually(async () => assert.equal(await total(page), await count({ scanId, status: ['FAIL'], text: resourceId, acceptance: ['none'] })));
+    assert.ok(!(await attr(page, 'data-key')).includes(`${checkId}|${region}|${resourceId}`));
     await page.getByTestId('filter-reset').click();
+    await eventually(async () => assert.equal(await total(page), failures));
 
     await page.getByTestId('revoke-risk').click();
     await page.getByTestId('accept-risk').waitFor();

@@ -91,13 +91,16 @@ export function covers(a: RiskAcceptance, f: Pick<Finding, 'checkId' | 'accountI
 }
 
 /**
- * Marks the FAIL findings an acceptance covers. The most specific acceptance wins; "now" is the
- * moment the findings are looked at, so an expired acceptance re-opens its findings.
+ * Marks the FAIL findings an acceptance covers. An acceptance in force wins over an expired one
+ * (an expired acceptance for one resource must not re-open what a check-wide one still accepts),
+ * then the most specific wins; "now" is the moment the findings are looked at, so an expired
+ * acceptance re-opens its findings. The explorer's filter (queryFindings) follows the same rule.
  */
 export function applyAcceptances(findings: Finding[], acceptances: RiskAcceptance[], now: Date): Finding[] {
   if (acceptances.length === 0) return findings;
-  const specificity = (a: RiskAcceptance): number => (a.resourceId ? 4 : 0) + (a.region ? 2 : 0) + (a.accountId ? 1 : 0);
-  const ordered = [...acceptances].sort((x, y) => specificity(y) - specificity(x));
+  const inForce = (a: RiskAcceptance): boolean => a.expiresAt === null || Date.parse(a.expiresAt) > now.getTime();
+  const rank = (a: RiskAcceptance): number => (inForce(a) ? 8 : 0) + (a.resourceId ? 4 : 0) + (a.region ? 2 : 0) + (a.accountId ? 1 : 0);
+  const ordered = [...acceptances].sort((x, y) => rank(y) - rank(x));
   return findings.map((f) => {
     if (f.status !== 'FAIL') return f;
     const a = ordered.find((x) => covers(x, f));
@@ -107,7 +110,7 @@ export function applyAcceptances(findings: Finding[], acceptances: RiskAcceptanc
       justification: a.justification,
       approver: a.approver,
       expiresAt: a.expiresAt,
-      active: a.expiresAt === null || Date.parse(a.expiresAt) > now.getTime(),
+      active: inForce(a),
     };
     return { ...f, acceptance };
   });

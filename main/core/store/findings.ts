@@ -1,6 +1,7 @@
 /** Findings of a scan; finding_key (check, resource, region) recognises the same problem across scans. */
 import type { Area } from '../../../shared/model/area.ts';
-import type { Evidence, Finding, FindingPage, FindingQuery, NotAssessedReason, Severity, Status } from '../../../shared/model/finding.ts';
+import { ACCEPTANCE_FILTERS, type AcceptanceFilter, type Evidence, type Finding, type FindingPage, type FindingQuery, type NotAssessedReason, type Severity, type Status } from '../../../shared/model/finding.ts';
+import { engagementOfScan } from './engagements.ts';
 import type { Db } from './open.ts';
 
 interface FindingRow {
@@ -113,8 +114,44 @@ const SORTS: Record<NonNullable<FindingQuery['sort']>, string> = {
   region: 'region, check_id, resource_id',
 };
 
-/** One page of a scan's findings for the explorer: filters and sort in SQL, counted once. */
-export function queryFindings(db: Db, scanId: string, q: FindingQuery = {}): FindingPage {
+/**
+ * The acceptance filter as SQL, the same rule as applyAcceptances (acceptances.ts): only a FAIL is
+ * ever accepted; an acceptance covers it when the check matches and its account, region and
+ * resource are null or equal; revoked ones never count; one in force wins over an expired one.
+ * expires_at is always written by Date#toISOString, so comparing it as text with `now` in the same
+ * format is the same as comparing the instants. Returns null when nothing is filtered out.
+ */
+function acceptanceCondition(values: readonly AcceptanceFilter[], engagementId: string | undefined, now: Date, params: Record<string, unknown>): string | null {
+  const wanted = new Set(ACCEPTANCE_FILTERS.filter((v) => values.includes(v)));
+  if (wanted.size === 0 || wanted.size === ACCEPTANCE_FILTERS.length) return null;
+  // A scan outside any engagement has no acceptances: every finding is "none".
+  if (!engagementId) return wanted.has('none') ? null : '0';
+  params.accEngagement = engagementId;
+  params.accNow = now.toISOString();
+  // Driven from the acceptances (a few hundred) into the rank index, never a probe per finding: a
+  // per-row EXISTS cost 150-200 ms on 50,000 findings. CROSS JOIN keeps that loop order, and
+  // listing every severity rank lets the index seek on check_id (and resource_id) behind it.
+  const match = `f.scan_id = @scanId AND f.status_rank = ${STATUS_RANK.FAIL} AND f.severity_rank IN (${Object.values(SEVERITY_RANK).join(', ')})
+    AND f.check_id = a.check_id AND (a.account_id IS NULL OR f.account_id = a.account_id) AND (a.region IS NULL OR f.region = a.region)`;
+  const pick = `SELECT f.id AS id, (a.expires_at IS NULL OR a.expires_at > @accNow) AS in_force FROM risk_acceptances a CROSS JOIN findings f`;
+  const live = 'a.engagement_id = @accEngagement AND a.revoked_at IS NULL';
+  const covered = `${pick} ON ${match} AND f.resource_id = a.resource_id WHERE ${live} AND a.resource_id IS NOT NULL
+    UNION ALL ${pick} ON ${match} WHERE ${live} AND a.resource_id IS NULL`;
+  // Every combination is one set of covered findings, kept or left out: with 'none', the covered
+  // states not asked for are left out; without it, the ones asked for are kept.
+  const states = (['accepted', 'expired'] as const).filter((state) => wanted.has(state) !== wanted.has('none'));
+  const set =
+    states.length === 2
+      ? `SELECT id FROM (${covered})`
+      : `SELECT id FROM (${covered}) GROUP BY id HAVING MAX(in_force) = ${states[0] === 'accepted' ? 1 : 0}`;
+  return `id ${wanted.has('none') ? 'NOT IN' : 'IN'} (${set})`;
+}
+
+/**
+ * One page of a scan's findings for the explorer: filters and sort in SQL, counted once. `now`
+ * decides which acceptances are in force for the acceptance filter.
+ */
+export function queryFindings(db: Db, scanId: string, q: FindingQuery = {}, now: Date = new Date()): FindingPage {
   const where = ['scan_id = @scanId'];
   const params: Record<string, unknown> = { scanId };
   const inList = (column: string, values: readonly (string | number)[] | undefined, name: string): void => {
@@ -130,7 +167,10 @@ export function queryFindings(db: Db, scanId: string, q: FindingQuery = {}): Fin
   // and then sorted (a unary + keeps the planner from walking the whole scan in sort order).
   const narrow = Boolean(q.area?.length || q.service?.length || q.region?.length || q.text?.trim());
   if (narrow) {
-    inList('status', q.status, 'status');
+    // Free text with only a status: the text index (no row read) beats the status index (a row read
+    // per failure), 30 instead of 90 ms over 50,000. With an area or a severity, that index wins.
+    const viaText = Boolean(q.text?.trim()) && !q.area?.length && !q.severity?.length;
+    inList(viaText ? '+status' : 'status', q.status, 'status');
     inList('severity', q.severity, 'severity');
   } else {
     inList('status_rank', q.status?.map((x) => STATUS_RANK[x]), 'status');
@@ -143,6 +183,10 @@ export function queryFindings(db: Db, scanId: string, q: FindingQuery = {}): Fin
     // instr() on the pre-lowered text: no LIKE pattern to escape, and one column to scan.
     where.push('instr(search_text, @text) > 0');
     params.text = q.text.trim().toLowerCase();
+  }
+  if (q.acceptance?.length) {
+    const condition = acceptanceCondition(q.acceptance, engagementOfScan(db, scanId), now, params);
+    if (condition) where.push(condition);
   }
   const clause = where.join(' AND ');
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM findings WHERE ${clause}`).get(params) as { n: number }).n;

@@ -3,10 +3,8 @@
  * link keeps the filters), and turned into the findings:query request.
  */
 import { AREAS, type Area } from '../../../shared/model/area.ts';
-import { SEVERITIES, STATUSES, type FindingQuery, type Severity, type Status } from '../../../shared/model/finding.ts';
+import { ACCEPTANCE_FILTERS, SEVERITIES, STATUSES, type AcceptanceFilter, type FindingQuery, type Severity, type Status } from '../../../shared/model/finding.ts';
 
-export const ACCEPTANCE_FILTERS = ['accepted', 'expired', 'none'] as const;
-export type AcceptanceFilter = (typeof ACCEPTANCE_FILTERS)[number];
 export const SORTS = ['severity', 'check', 'resource', 'region'] as const;
 export type Sort = (typeof SORTS)[number];
 export const GROUPS = ['none', 'check', 'resource'] as const;
@@ -70,9 +68,9 @@ export function effectiveSort(q: ExplorerQuery): Sort {
   return q.group === 'check' ? 'check' : q.group === 'resource' ? 'resource' : q.sort;
 }
 
-/** The request (without scanId and paging). `acceptance` travels once the contract has it. */
-export function toRequest(q: ExplorerQuery): FindingQuery & { acceptance?: AcceptanceFilter[] } {
-  const req: FindingQuery & { acceptance?: AcceptanceFilter[] } = { sort: effectiveSort(q) };
+/** The request (without scanId and paging): every filter is answered by the store, before paging. */
+export function toRequest(q: ExplorerQuery): FindingQuery {
+  const req: FindingQuery = { sort: effectiveSort(q) };
   if (q.status.length) req.status = q.status;
   if (q.severity.length) req.severity = q.severity;
   if (q.area.length) req.area = q.area;
@@ -87,6 +85,7 @@ export function isFiltered(q: ExplorerQuery): boolean {
   return JSON.stringify({ ...q, sort: 'severity', group: 'none' }) !== JSON.stringify(DEFAULT_QUERY);
 }
 
+/** The acceptance state a row is marked with, in the filter's terms. */
 export function acceptanceOf(f: { acceptance?: { active: boolean } }): AcceptanceFilter {
   return f.acceptance ? (f.acceptance.active ? 'accepted' : 'expired') : 'none';
 }

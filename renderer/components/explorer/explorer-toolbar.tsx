@@ -1,9 +1,9 @@
 import { AREA_TITLES, AREAS } from '../../../shared/model/area.ts';
-import { SEVERITIES, STATUSES } from '../../../shared/model/finding.ts';
+import { ACCEPTANCE_FILTERS, SEVERITIES, STATUSES, type AcceptanceFilter } from '../../../shared/model/finding.ts';
 import { formatCount } from '../../format.ts';
 import { SEVERITY_LABELS, STATUS_LABELS } from '../../labels.ts';
 import { ChipGroup, FilterMenu } from '../common/filter-menu.tsx';
-import { DEFAULT_QUERY, GROUPS, isFiltered, SORTS, type AcceptanceFilter, type ExplorerQuery, type Group, type Sort } from './explorer-query.ts';
+import { DEFAULT_QUERY, GROUPS, isFiltered, SORTS, type ExplorerQuery, type Group, type Sort } from './explorer-query.ts';
 
 const SORT_LABELS: Record<Sort, string> = { severity: 'Worst first', check: 'Check', resource: 'Resource', region: 'Region' };
 const GROUP_LABELS: Record<Group, string> = { none: 'No grouping', check: 'By check', resource: 'By resource' };
@@ -71,7 +71,7 @@ export function ExplorerToolbar({ query, onChange, total, services, regions, sea
         <FilterMenu label="Region" options={regions.map((r) => ({ value: r, label: r }))} selected={query.region} onChange={(v) => onChange({ region: v })} testId="filter-region" />
         <FilterMenu
           label="Acceptance"
-          options={(Object.keys(ACCEPTANCE_LABELS) as AcceptanceFilter[]).map((a) => ({ value: a, label: ACCEPTANCE_LABELS[a] }))}
+          options={ACCEPTANCE_FILTERS.map((a) => ({ value: a, label: ACCEPTANCE_LABELS[a] }))}
           selected={query.acceptance}
           onChange={(v) => onChange({ acceptance: v as AcceptanceFilter[] })}
           testId="filter-acceptance"

@@ -7,7 +7,7 @@ import { useCatalogue } from '../../checks-catalogue.ts';
 import { replaceParams, type Route } from '../../route.ts';
 import { engagementIdOf } from '../../scan-engagement.ts';
 import { ErrorBanner } from '../common/error-banner.tsx';
-import { acceptanceOf, effectiveSort, isFiltered, paramsFromQuery, queryFromParams, toRequest, type ExplorerQuery } from './explorer-query.ts';
+import { effectiveSort, isFiltered, paramsFromQuery, queryFromParams, toRequest, type ExplorerQuery } from './explorer-query.ts';
 import { ExplorerToolbar } from './explorer-toolbar.tsx';
 import { FindingDetail } from './finding-detail.tsx';
 import { findingKey } from './finding-grid-row.tsx';
@@ -71,7 +71,6 @@ export function Explorer({ scan, route, reloadKey }: { scan: ScanDetail; route: 
     seen.current.services.add(f.service);
     seen.current.regions.add(f.region);
   }
-  const acceptanceIgnored = query.acceptance.length > 0 && visible.some((f) => !query.acceptance.includes(acceptanceOf(f)));
   const services = new Set([...seen.current.services, ...query.service, ...[...(catalogue?.byId.values() ?? [])].map((c) => c.service)]);
   const regions = new Set([...seen.current.regions, ...query.region]);
 
@@ -109,11 +108,6 @@ export function Explorer({ scan, route, reloadKey }: { scan: ScanDetail; route: 
       <ExplorerToolbar query={query} onChange={change} total={pages.total} services={[...services].sort()} regions={[...regions].sort()} searchRef={search} />
       {pages.error && <ErrorBanner message={`Could not load the findings: ${pages.error}`} onRetry={pages.reload} />}
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {acceptanceIgnored && (
-        <p class="banner banner-info" role="status" data-testid="acceptance-filter-unsupported">
-          This version of the core does not filter by acceptance yet: the list shows every finding the other filters match.
-        </p>
-      )}
       <div class={`explorer-body${detail ? ' has-detail' : ''}`}>
         <FindingsGrid
           pages={pages}

@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared/model/finding.ts';
 import { SeverityBadge } from '../common/severity-badge.tsx';
 import { StatusBadge } from '../common/status-badge.tsx';
 import { UserText } from '../common/user-text.tsx';
-import type { Group } from './explorer-query.ts';
+import { acceptanceOf, type Group } from './explorer-query.ts';
 
 export const ROW_HEIGHT = 56;
 
@@ -82,7 +82,7 @@ export function FindingGridRow({ index, finding, active, selected, group, previo
       data-severity={finding.severity}
       data-check-id={finding.checkId}
       data-key={findingKey(finding)}
-      data-acceptance={acceptance ? (acceptance.active ? 'accepted' : 'expired') : 'none'}
+      data-acceptance={acceptanceOf(finding)}
     >
       <div role="gridcell" class="fgrid-cell">
         <StatusBadge status={finding.status} />
