@@ -19,6 +19,8 @@ export function useMenuActions(route: Route, onError: (message: string) => void)
       bridge.on('menu:action', ({ action }) => {
         const { route: current, onError: fail } = latest.current;
         if (action === 'menu:new-scan') navigate({ name: 'new-scan' });
+        if (action === 'menu:history') navigate({ name: 'history', accountId: null });
+        if (action === 'menu:settings') navigate({ name: 'settings' });
         if (action === 'menu:open-demo') {
           bridge.invoke('demo:open', {}).then(
             ({ scanId }) => navigate({ name: 'scan', scanId, tab: 'overview', params: {} }),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Handlers } from './api.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
+import type { FolderOpener } from './handlers-settings.ts';
 import { assetPaths, type AssetPaths } from './paths.ts';
 import { openDatabase, type Db } from './store/open.ts';
 import { markOrphanedScansInterrupted } from './store/scans.ts';
@@ -19,6 +20,8 @@ export interface CoreOptions {
   dataDir: string;
   /** Environment for AWS config resolution (AWS_PROFILE, AWS_CONFIG_FILE, AWS_ENDPOINT_URL...). */
   env: NodeJS.ProcessEnv;
+  /** Opens the data folder in the file manager (Electron's shell, or the platform's opener for `serve`). */
+  openFolder?: FolderOpener;
 }
 
 export interface Core {
@@ -52,6 +55,7 @@ export function createCore(opts: CoreOptions): Core {
     version,
     dataDir: opts.dataDir,
     dbPath: opts.dbPath,
+    openFolder: opts.openFolder,
   });
   return {
     handlers,

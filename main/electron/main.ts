@@ -11,6 +11,7 @@ import { forwardEvents, registerIpc } from './ipc.ts';
 import { buildMenuTemplate, menuEventInContract, sendMenuAction } from './menu.ts';
 import { DOCS_URL, hardenWebContents, isAllowedExternalUrl } from './navigation.ts';
 import { createAppProtocolHandler } from './protocol.ts';
+import { handleDownload } from './downloads.ts';
 import { hardenSession } from './session.ts';
 import { createMainWindow, focusWindow } from './window.ts';
 import { loadWindowState, saveWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state.ts';
@@ -42,9 +43,12 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = app.getPath('userData');
-  core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ env: process.env, dataDir }), env: process.env });
+  core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ env: process.env, dataDir }), env: process.env, openFolder: (path) => shell.openPath(path) });
+  const handlers = core.handlers;
 
   hardenSession(session.defaultSession);
+  // Exports arrive as blob downloads: a native Save dialog, owner-only files, nothing the app did not make.
+  session.defaultSession.on('will-download', (_event, item) => handleDownload(item, { downloadsDir: app.getPath('downloads'), log: (m) => console.error(m) }));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(core.paths.rendererDir));
   registerIpc(ipcMain, { handlers: core.handlers, trustedContents: () => mainWindow?.webContents ?? null });
   forwardEvents(core.events, () => mainWindow?.webContents);
@@ -54,8 +58,9 @@ function start(): void {
     isPackaged: app.isPackaged,
     uiActionsEnabled: menuEventInContract(),
     onUiAction: (action) => sendMenuAction(mainWindow?.webContents, action),
+    // The same call as the Settings page's button; a failure is shown, not left in a log.
     openDataFolder: () => {
-      void shell.openPath(dataDir).then((error) => error && console.error(`Leasehold: could not open ${dataDir}: ${error}`));
+      void handlers['app:open-data-folder']({}).then((r) => r.opened || dialog.showErrorBox('Could not open the data folder', r.message ?? r.path));
     },
     openDocumentation: () => openExternal(DOCS_URL),
   });

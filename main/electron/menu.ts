@@ -1,8 +1,7 @@
 /**
  * The native menu. Items the main process can do itself (open the data folder, docs, quit) act
- * directly; items that need the UI are named by a small allowlist and travel only over the
- * contract's event channel, once the contract defines the `menu:action` event. Until then they
- * are shown, with their accelerators, but disabled.
+ * directly; items that need the UI are named by a small allowlist (MENU_ACTIONS) and travel only
+ * as the contract's `menu:action` event. They are disabled whenever they could not be delivered.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { isApiEventName, MENU_ACTIONS, type MenuAction } from '../../shared/api.ts';
@@ -16,7 +15,7 @@ export function isMenuAction(value: unknown): value is MenuAction {
   return typeof value === 'string' && (MENU_ACTIONS as readonly string[]).includes(value);
 }
 
-/** True once shared/api.ts lists the menu event; nothing is sent on a name the contract lacks. */
+/** Whether shared/api.ts lists the menu event; nothing is ever sent on a name the contract lacks. */
 export function menuEventInContract(): boolean {
   return isApiEventName(MENU_EVENT);
 }
@@ -31,7 +30,7 @@ export function sendMenuAction(target: EventTargetLike | null | undefined, actio
 export interface MenuDeps {
   platform: NodeJS.Platform;
   isPackaged: boolean;
-  /** Whether UI actions can be delivered (see menuEventInContract). */
+  /** Whether UI actions can be delivered (see menuEventInContract); false disables their items. */
   uiActionsEnabled: boolean;
   onUiAction(action: MenuAction): void;
   openDataFolder(): void;
@@ -47,6 +46,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     click: () => deps.onUiAction(action),
   });
 
+  const settings = ui('Settings…', 'CmdOrCtrl+,', 'menu:settings');
+
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -56,6 +57,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       ui('Export report…', 'CmdOrCtrl+E', 'menu:export-report'),
       { type: 'separator' },
       { label: 'Open data folder', accelerator: 'CmdOrCtrl+Shift+O', click: () => deps.openDataFolder() },
+      // On macOS, Settings… lives in the app menu, where users look for it.
+      ...(mac ? [] : [settings]),
       { type: 'separator' },
       // On macOS, Quit lives in the app menu and File ends with Close Window.
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
@@ -65,6 +68,9 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      // Cmd+Shift+H, not Cmd+H (Hide on macOS) nor Cmd+Y (Redo on Windows).
+      ui('History', 'CmdOrCtrl+Shift+H', 'menu:history'),
+      { type: 'separator' },
       { role: 'reload' },
       { role: 'forceReload' },
       ...(deps.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
@@ -86,8 +92,26 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     ],
   };
 
+  // The standard macOS app menu, with Settings… after About as macOS apps have it.
+  const appMenu: MenuItemConstructorOptions = {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      settings,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+
   return [
-    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    ...(mac ? [appMenu] : []),
     file,
     { role: 'editMenu', label: 'Edit' },
     view,

@@ -63,6 +63,9 @@ const fakeHandlers = {
   'scans:securityhub': unused,
   'app:reference-data': unused,
   'checks:list': unused,
+  'settings:get': unused,
+  'settings:save': unused,
+  'app:open-data-folder': unused,
 } satisfies Handlers;
 
 interface RawResponse {
@@ -138,11 +141,12 @@ describe('leasehold serve', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('listens on loopback with a free port and a long random token in the launch URL', () => {
+  it('listens on loopback with a free port, a long random token, and only a one-time code in the launch URL', () => {
     assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(port > 0);
     assert.match(server.token, /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(server.url, `${server.origin}/?token=${server.token}`);
+    assert.match(server.url, new RegExp(`^${server.origin}/\\?code=[A-Za-z0-9_-]{22}$`));
+    assert.ok(!server.url.includes(server.token));
   });
 
   it('refuses every request without the token, pages and calls alike', async () => {
@@ -154,14 +158,17 @@ describe('leasehold serve', () => {
 
   it('refuses a wrong token in the query, the header or the cookie', async () => {
     assertRefusal(await raw(port, '/?token=nope'), 403);
+    // The token itself in a URL signs nothing in: only a launch code does.
+    assertRefusal(await raw(port, `/?token=${server.token}`), 403);
     assertRefusal(await raw(port, '/api/app:info', { ...json({}), headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } }), 403);
     assertRefusal(await raw(port, '/', { headers: { cookie: `leasehold_${port}=${server.token}x` } }), 403);
     // A cookie of another bridge (another port) is not ours.
     assertRefusal(await raw(port, '/', { headers: { cookie: `leasehold_1=${server.token}` } }), 403);
   });
 
-  it('swaps the launch token for an HttpOnly SameSite=Strict cookie, then calls work with the cookie', async () => {
-    const launch = await raw(port, `/?token=${server.token}`);
+  it('swaps the launch code for an HttpOnly SameSite=Strict cookie, then calls work with the cookie', async () => {
+    const launchUrl = new URL(server.url);
+    const launch = await raw(port, `${launchUrl.pathname}${launchUrl.search}`);
     assert.equal(launch.status, 303);
     assert.equal(launch.headers.location, '/');
     const setCookie = String(launch.headers['set-cookie']);

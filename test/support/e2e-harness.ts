@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Dialog, type Page } from 'playwright-core';
 import type { Area } from '../../shared/model/area.ts';
 import type { Finding, Severity, Status } from '../../shared/model/finding.ts';
-import { createCore, type Core } from '../../main/core/core.ts';
+import { createCore, type Core, type CoreOptions } from '../../main/core/core.ts';
 import { replaceFindings } from '../../main/core/store/findings.ts';
 import { finishScan, insertScan } from '../../main/core/store/scans.ts';
 import { startServer, type RunningServer } from '../../main/serve/server.ts';
@@ -104,6 +104,8 @@ export interface AppOptions {
   prepareAws?: (awsDir: string) => Promise<void> | void;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** What "Open data folder" uses; absent, the core answers where the folder is instead. */
+  openFolder?: CoreOptions['openFolder'];
 }
 
 export interface E2eApp {
@@ -155,7 +157,7 @@ export async function startApp(opts: AppOptions = {}): Promise<E2eApp> {
   // A home of its own, so the SSO token cache (~/.aws/sso/cache) is this test's too.
   env.HOME = dir;
 
-  const core = createCore({ rootDir: REPO_ROOT, dbPath: join(dir, 'leasehold.db'), dataDir: dir, env });
+  const core = createCore({ rootDir: REPO_ROOT, dbPath: join(dir, 'leasehold.db'), dataDir: dir, env, openFolder: opts.openFolder });
   let server: RunningServer | null = null;
   let context: BrowserContext | null = null;
   try {

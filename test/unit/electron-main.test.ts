@@ -83,6 +83,7 @@ const session = {
   setDevicePermissionHandler(h: Listener) { this.handlers.device = h; },
   setSpellCheckerEnabled(on: boolean) { log.push(`spellcheck:${on}`); },
   webRequest: { onBeforeRequest: (h: Listener) => void (session.handlers.beforeRequest = h) },
+  on(event: string, h: Listener) { this.handlers[event] = h; },
 };
 const app = Object.assign(new Emitter(), {
   isPackaged: false,
@@ -115,7 +116,7 @@ const errors: string[] = [];
     removeHandler: (channel: string) => ipcHandlers.delete(channel),
   },
   Menu: { buildFromTemplate: (t: { label?: string }[]) => t, setApplicationMenu: (t: { label?: string }[]) => (menuTemplate = t) },
-  shell: { openExternal: async (url: string) => log.push(`external:${url}`), openPath: async () => '' },
+  shell: { openExternal: async (url: string) => log.push(`external:${url}`), openPath: async (path: string) => (log.push(`openPath:${path}`), '') },
   dialog: { showErrorBox: (title: string, message: string) => errors.push(`${title}: ${message}`) },
 };
 const FAKE = 'leasehold-fake:electron';
@@ -153,6 +154,23 @@ test('the main bundle hardens before ready, then wires protocol, IPC, menu and o
   assert.equal((session.handlers.check as () => boolean)(), false);
   assert.ok(log.includes('spellcheck:false'));
 
+  // Downloads: a blob the page did not get from the app is cancelled; the app's own gets a Save dialog in Downloads.
+  const cancelled: string[] = [];
+  const dialogs: { defaultPath?: string }[] = [];
+  const item = (url: string) => ({
+    getURL: () => url,
+    getFilename: () => 'Acme-111122223333.pdf',
+    getSavePath: () => '',
+    setSaveDialogOptions: (o: { defaultPath?: string }) => dialogs.push(o),
+    cancel: () => cancelled.push(url),
+    once: () => undefined,
+  });
+  const willDownload = session.handlers['will-download'] as (event: unknown, item: unknown) => void;
+  willDownload({}, item('https://evil.example/x.pdf'));
+  willDownload({}, item('blob:app://leasehold/42'));
+  assert.deepEqual(cancelled, ['https://evil.example/x.pdf']);
+  assert.equal(dialogs[0]?.defaultPath, join(app.getPath('downloads'), 'Acme-111122223333.pdf'));
+
   // One window, sandboxed, preload next to the bundle, loading the app origin.
   assert.equal(FakeWindow.all.length, 1);
   const win = FakeWindow.all[0] as FakeWindow;
@@ -173,6 +191,10 @@ test('the main bundle hardens before ready, then wires protocol, IPC, menu and o
   const info = await invoke({ sender: win.webContents, senderFrame: frame }, 'app:info', {});
   assert.equal(info.ok, true);
   assert.equal(info.value?.dataDir, join(appData, 'Leasehold'));
+  // "Open data folder" from the page goes through Electron's shell, with the data folder only.
+  const opened = (await invoke({ sender: win.webContents, senderFrame: frame }, 'app:open-data-folder', {})) as unknown as { ok: boolean; value?: { opened: boolean } };
+  assert.deepEqual([opened.ok, opened.value?.opened], [true, true]);
+  assert.deepEqual(log.filter((l) => l.startsWith('openPath:')), [`openPath:${join(appData, 'Leasehold')}`]);
   const refused = await invoke({ sender: new FakeContents(), senderFrame: frame }, 'app:info', {});
   assert.equal(refused.ok, false);
 

@@ -41,6 +41,7 @@ describe('application menu', () => {
         ['Open demo', 'CmdOrCtrl+Shift+D', undefined],
         ['Export report…', 'CmdOrCtrl+E', undefined],
         ['Open data folder', 'CmdOrCtrl+Shift+O', undefined],
+        ['Settings…', 'CmdOrCtrl+,', undefined],
         ['Quit', 'CmdOrCtrl+Q', 'quit'],
       ],
     );
@@ -57,10 +58,46 @@ describe('application menu', () => {
     assert.ok(help.some((i) => i.role === 'about'));
   });
 
-  test('UI items stay disabled until they can be delivered', () => {
-    const file = submenu(menu({ uiActionsEnabled: false }).template[0]);
-    for (const label of ['New scan', 'Open demo', 'Export report…']) assert.equal(byLabel(file, label)?.enabled, false, label);
+  test('History is the first View item and Settings… sits in the macOS app menu, each sending its action', () => {
+    const { template, log } = menu();
+    const view = submenu(template[2]);
+    assert.deepEqual([view[0]?.label, view[0]?.accelerator], ['History', 'CmdOrCtrl+Shift+H']);
+    click(view[0]);
+    click(byLabel(submenu(template[0]), 'Settings…'));
+
+    const mac = menu({ platform: 'darwin' });
+    const appMenu = submenu(mac.template[0]);
+    const settings = byLabel(appMenu, 'Settings…');
+    assert.equal(settings?.accelerator, 'CmdOrCtrl+,');
+    assert.deepEqual(appMenu.map((i) => i.role).filter(Boolean), ['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    assert.equal(byLabel(submenu(mac.template[1]), 'Settings…'), undefined, 'not repeated in File on macOS');
+    click(settings);
+    click(submenu(mac.template[3])[0]);
+    assert.deepEqual([...log, ...mac.log], ['menu:history', 'menu:settings', 'menu:settings', 'menu:history']);
+  });
+
+  test('no two items share an accelerator, and none takes a standard role\'s', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const items = menu({ platform }).template.flatMap((m) => submenu(m));
+      const keys = items.map((i) => i.accelerator).filter((a): a is string => typeof a === 'string');
+      assert.equal(new Set(keys).size, keys.length, `${platform}: ${keys.join(' ')}`);
+      // Hide (Cmd+H), Hide Others (Cmd+Alt+H), Redo on Windows (Ctrl+Y), Close (Cmd+W), Minimize (Cmd+M), Select All, Copy...
+      for (const taken of ['CmdOrCtrl+H', 'CmdOrCtrl+Y', 'CmdOrCtrl+W', 'CmdOrCtrl+M', 'CmdOrCtrl+A', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'CmdOrCtrl+X', 'CmdOrCtrl+Z', 'CmdOrCtrl+R']) {
+        assert.ok(!keys.includes(taken), `${platform}: ${taken} is a standard shortcut`);
+      }
+    }
+  });
+
+  test('UI items are disabled when they cannot be delivered; main-process items stay enabled', () => {
+    const { template } = menu({ uiActionsEnabled: false });
+    const file = submenu(template[0]);
+    for (const label of ['New scan', 'Open demo', 'Export report…', 'Settings…']) assert.equal(byLabel(file, label)?.enabled, false, label);
+    assert.equal(byLabel(submenu(template[2]), 'History')?.enabled, false);
+    assert.equal(byLabel(submenu(menu({ platform: 'darwin', uiActionsEnabled: false }).template[0]), 'Settings…')?.enabled, false);
     assert.notEqual(byLabel(file, 'Open data folder')?.enabled, false);
+    // With delivery possible, every UI item is enabled.
+    const enabled = menu().template.flatMap((m) => submenu(m)).filter((i) => i.click && i.label !== 'Open data folder' && i.label !== 'Documentation');
+    assert.ok(enabled.length === 5 && enabled.every((i) => i.enabled === true), enabled.map((i) => i.label).join(', '));
   });
 
   test('developer tools only in unpackaged runs', () => {
@@ -70,7 +107,8 @@ describe('application menu', () => {
   });
 
   test('menu actions travel only as a contract event, and only allowlisted ones', () => {
-    assert.deepEqual([...MENU_ACTIONS], ['menu:new-scan', 'menu:open-demo', 'menu:export-report']);
+    assert.deepEqual([...MENU_ACTIONS], ['menu:new-scan', 'menu:open-demo', 'menu:export-report', 'menu:history', 'menu:settings']);
+    assert.equal(menuEventInContract(), true, 'the contract defines menu:action');
     assert.equal(isMenuAction('menu:delete-everything'), false);
     const sent: unknown[][] = [];
     const target = { isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args) };

@@ -10,6 +10,7 @@ import { accountState, describeOrganization, memberRoleArn, memberSession, roleS
 import { AwsSession } from '../aws/session.ts';
 import { listEngagements, saveEngagement } from '../store/engagements.ts';
 import type { Db } from '../store/open.ts';
+import { withNewEngagementDefaults } from '../store/settings.ts';
 import { startScan, type RunningScan, type ScanDeps, type ScanRequest } from './run-scan.ts';
 
 /** Accounts collecting at once; each scan already runs many calls in parallel. */
@@ -92,7 +93,7 @@ function organizationEngagement(db: Db, name: string, managementAccountId: strin
   const existing = listEngagements(db).find((e) => e.client === name);
   if (existing) return existing.id;
   const notes = `AWS Organization ${name}${managementAccountId ? `, management account ${managementAccountId}` : ''}.`;
-  return saveEngagement(db, { client: name, notes }, at).id;
+  return saveEngagement(db, withNewEngagementDefaults(db, { client: name, notes }), at).id;
 }
 
 function memberNotStarted(accountId: string, err: unknown, roleArn: string, callerArn: string, externalId: string | undefined): SkippedAccount {

@@ -1,6 +1,7 @@
 /** Scans and the engagement/account rows they hang from. */
 import type { Area } from '../../../shared/model/area.ts';
 import type { StatusCounts, ScanStatus, ScanSummary } from '../../../shared/model/scan.ts';
+import { getAppSettings } from './settings.ts';
 import type { Db } from './open.ts';
 
 interface ScanRow {
@@ -40,9 +41,17 @@ const DEFAULT_ENGAGEMENT = 'default';
 export function insertScan(db: Db, scan: NewScan): void {
   const engagementId = scan.engagementId ?? DEFAULT_ENGAGEMENT;
   db.transaction(() => {
+    // An engagement made on demand starts, like one made in the UI, from the saved defaults.
+    const defaults = getAppSettings(db);
     db.prepare(
-      `INSERT INTO engagements (id, client, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(engagementId, engagementId === DEFAULT_ENGAGEMENT ? 'Unassigned' : engagementId, scan.startedAt);
+      `INSERT INTO engagements (id, client, consultant, settings, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(
+      engagementId,
+      engagementId === DEFAULT_ENGAGEMENT ? 'Unassigned' : engagementId,
+      defaults.consultant,
+      JSON.stringify({ authorizedPorts: defaults.defaultAuthorizedPorts }),
+      scan.startedAt,
+    );
     db.prepare(`INSERT INTO accounts (engagement_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(
       engagementId,
       scan.accountId,

@@ -3,7 +3,6 @@ import { AREA_TITLES, AREAS, type Area } from '../../../shared/model/area.ts';
 import type { DoctorReport } from '../../../shared/model/coverage.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
-import { getPrefs } from '../../prefs.ts';
 import { ssoLoginCommand } from '../../aws-guidance.ts';
 import { parseRegionList } from '../../regions.ts';
 import { navigate } from '../../route.ts';
@@ -39,7 +38,9 @@ export function NewScanForm() {
 
   useEffect(() => {
     const list = profiles.data;
-    if (list && list.length > 0 && !list.some((p) => p.name === profile)) setProfile((list.find((p) => p.name === 'default') ?? list[0]!).name);
+    // A profile marked unusable is never picked for the user.
+    const usable = list?.filter((p) => !p.problem) ?? [];
+    if (usable.length > 0 && !usable.some((p) => p.name === profile)) setProfile((usable.find((p) => p.name === 'default') ?? usable[0]!).name);
   }, [profiles.data, profile]);
   useEffect(() => setDoctor(null), [profile, areas.join()]);
 
@@ -74,7 +75,6 @@ export function NewScanForm() {
     if (!canStart || regions === null) return;
     setBusy('start');
     setProblem(null);
-    const { concurrency } = getPrefs();
     const chosen = engagementId !== DEFAULT_ENGAGEMENT_ID ? { engagementId } : {};
     try {
       if (org.enabled) {
@@ -93,8 +93,8 @@ export function NewScanForm() {
         setBusy(null);
         return;
       }
-      // `concurrency` travels once scan:start takes it (Settings); an older core ignores it.
-      const req = { profile, regions, areas, ...chosen, ...(concurrency ? { concurrency } : {}) };
+      // Calls in flight come from the saved settings, which the core applies itself.
+      const req = { profile, regions, areas, ...chosen };
       const { scanId } = await bridge.invoke('scan:start', req);
       rememberScanEngagement(scanId, engagementId);
       navigate({ name: 'scan', scanId, tab: 'overview', params: {} });
