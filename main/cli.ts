@@ -11,6 +11,8 @@ import { flag, parseArgs, UsageError, type ParsedArgs } from './cli/args.ts';
 import * as commands from './cli/commands.ts';
 import { termSafe } from './cli/output.ts';
 import { serve } from './cli/serve.ts';
+import { settings } from './cli/settings.ts';
+import { openFolder as openFolderWithSystem } from './serve/open-folder.ts';
 
 /** Longest error line printed; a 100 KB argument echoed back is cut here. */
 const ERROR_MAX = 600;
@@ -38,8 +40,9 @@ Commands:
   engagement-import --file FILE             Import an engagement file made by engagement-export
   backup --out FILE                         Consistent copy of the whole database (SQLite online backup)
   scans                                     List stored scans
-  findings --scan ID|latest [--status S] [--json]
-                                            Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE)
+  findings --scan ID|latest [--status S] [--acceptance accepted,expired,none] [--json]
+                                            Show a scan's findings (S: FAIL, PASS, NOT_ASSESSED, NOT_APPLICABLE);
+                                            --acceptance: risk accepted, acceptance expired, or neither
   report --scan ID|latest --out FILE.pdf [--executive] [--compare ID] [--redact]
          [--password P | --pdfa] [--client NAME] [--logo FILE]
          [--consultant NAME] [--firm NAME] [--firm-logo FILE]
@@ -50,7 +53,15 @@ Commands:
   export --scan ID|latest --format json|csv|ocsf [--redact] --out FILE
                                             Export findings (ocsf: OCSF 1.1 Compliance Findings)
   demo [--out FILE.pdf]                     Load the bundled demo engagement and write its report (offline)
-  serve [--port N] [--no-open]              Serve the UI on 127.0.0.1 for any browser
+  serve [--port N] [--no-open] [--print-token]
+                                            Serve the UI on 127.0.0.1 for any browser, opened with a
+                                            one-time link (Enter: a new one); --print-token prints
+                                            the session token for scripts (Authorization: Bearer)
+  settings [--concurrency N|default] [--ports 80,443|none|default]
+           [--consultant NAME|default] [--json]
+                                            Show the settings shared with the app, or change them:
+                                            API calls in flight per scan (1-64), the ports new
+                                            engagements authorize, your name on new engagements
 
 Options:
   --db PATH     SQLite database to use (or LEASEHOLD_DB); default: the app's data folder
@@ -62,8 +73,8 @@ Areas: data-protection, identity-access, compute-maintenance, network, s3, loggi
 `;
 
 const SPEC = {
-  values: ['profile', 'regions', 'areas', 'scan', 'status', 'out', 'format', 'db', 'port', 'from', 'to', 'engagement', 'file', 'org-role', 'external-id', 'accounts', 'compare', 'password', 'client', 'logo', 'consultant', 'firm', 'firm-logo'],
-  switches: ['debug', 'help', 'version', 'json', 'no-open', 'all', 'executive', 'redact', 'pdfa'],
+  values: ['profile', 'regions', 'areas', 'scan', 'status', 'acceptance', 'out', 'format', 'db', 'port', 'from', 'to', 'engagement', 'file', 'org-role', 'external-id', 'accounts', 'compare', 'password', 'client', 'logo', 'consultant', 'firm', 'firm-logo', 'concurrency', 'ports'],
+  switches: ['debug', 'help', 'version', 'json', 'no-open', 'print-token', 'all', 'executive', 'redact', 'pdfa'],
 } as const;
 
 const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> = {
@@ -84,6 +95,7 @@ const COMMANDS: Record<string, (core: Core, args: ParsedArgs) => Promise<void>> 
   export: commands.exportFindings,
   demo: commands.demo,
   serve,
+  settings,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -104,7 +116,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!run) throw new UsageError(`Unknown command "${args.command.slice(0, 40)}"; see \`leasehold --help\``);
     if (args.positionals.length > 0 && args.command !== 'diff') throw new UsageError(`Unexpected argument "${args.positionals[0]?.slice(0, 40)}"`);
     const dataDir = defaultDataDir(process.env);
-    const core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ dbFlag: flag(args, 'db'), env: process.env, dataDir }), env: process.env });
+    // Only `serve` has a UI whose "Open data folder" button a user can press on this machine.
+    const openFolder = args.command === 'serve' ? openFolderWithSystem : undefined;
+    const core = createCore({ rootDir: ROOT, dataDir, dbPath: resolveDbPath({ dbFlag: flag(args, 'db'), env: process.env, dataDir }), env: process.env, openFolder });
     try {
       await run(core, args);
     } finally {

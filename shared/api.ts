@@ -7,7 +7,7 @@ import type { Area } from './model/area.ts';
 import type { Finding, FindingPage, FindingQuery, Status } from './model/finding.ts';
 import type { CheckMeta } from './model/check.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
-import type { Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
+import type { AppSettings, Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
 import type { ResponsibilityMatrix } from './model/responsibility.ts';
 import type { SecurityHubImport } from './model/securityhub.ts';
 import type { ExposureView, InstanceMaintenanceRow, ReferenceDataVersion } from './model/views.ts';
@@ -39,6 +39,12 @@ export interface SkippedAccount {
 export interface Api {
   /** Version and where the data lives. */
   'app:info': { req: Record<string, never>; res: { version: string; dataDir: string; dbPath: string } };
+  /** Open the data folder in the system's file manager (Electron, or the machine running `leasehold serve`). */
+  'app:open-data-folder': { req: Record<string, never>; res: { opened: boolean; path: string; message?: string } };
+  /** Application settings (shared by the CLI and the UI). */
+  'settings:get': { req: Record<string, never>; res: AppSettings };
+  /** Change some settings; returns them all. Invalid values are refused with a one-line error. */
+  'settings:save': { req: Partial<AppSettings>; res: AppSettings };
   /** Profiles from ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE honoured). */
   'profiles:list': { req: Record<string, never>; res: ProfileInfo[] };
   /** Every stored scan, newest first. */
@@ -145,9 +151,12 @@ export interface Api {
       consultant?: string;
       firm?: string;
       title?: string;
-      /** Paths of PNG or JPEG files. */
+      /** Paths of PNG or JPEG files (CLI). */
       logo?: string;
       firmLogo?: string;
+      /** The logos themselves, base64 PNG or JPEG (UI); they win over the paths and the engagement's logos. */
+      logoData?: string;
+      firmLogoData?: string;
     };
     res: FilePayload;
   };
@@ -162,6 +171,9 @@ export type ApiResponse<K extends ApiName> = Api[K]['res'];
 /** Runtime list of the contract's calls; `satisfies` keeps it complete and exact. */
 const API_NAME_SET = {
   'app:info': true,
+  'app:open-data-folder': true,
+  'settings:get': true,
+  'settings:save': true,
   'profiles:list': true,
   'scans:list': true,
   'scans:get': true,
@@ -209,7 +221,7 @@ export function isApiName(name: unknown): name is ApiName {
 }
 
 /** Native-menu items the UI carries out (Electron only), sent as the `menu:action` event. */
-export const MENU_ACTIONS = ['menu:new-scan', 'menu:open-demo', 'menu:export-report'] as const;
+export const MENU_ACTIONS = ['menu:new-scan', 'menu:open-demo', 'menu:export-report', 'menu:history', 'menu:settings'] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 /** Push events from the core to the UI. */

@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import type { ApiName, ApiRequest, ApiResponse, FilePayload } from '../../shared/api.ts';
 import { AREAS } from '../../shared/model/area.ts';
-import { STATUSES, type Status } from '../../shared/model/finding.ts';
+import { ACCEPTANCE_FILTERS, STATUSES, type Status } from '../../shared/model/finding.ts';
 import type { ScanProgress } from '../../shared/model/scan.ts';
 import type { Core } from '../core/core.ts';
 import { dispatch } from '../core/dispatch.ts';
@@ -44,12 +44,15 @@ function writePayload(file: FilePayload, out: string): void {
 }
 
 export async function profiles(core: Core): Promise<void> {
-  const rows = (await call(core, 'profiles:list', {})).map((p) => [termSafe(p.name), p.kind, termSafe(p.region ?? '-', 40), termSafe(p.endpointUrl ?? '')]);
+  const list = await call(core, 'profiles:list', {});
+  const rows = list.map((p) => [termSafe(p.name), p.problem ? 'unusable' : p.kind, termSafe(p.region ?? '-', 40), termSafe(p.endpointUrl ?? '')]);
   if (rows.length === 0) {
     process.stdout.write('No AWS profiles found; configure one with `aws configure` (or set AWS_CONFIG_FILE).\n');
     return;
   }
   table([['PROFILE', 'KIND', 'REGION', 'ENDPOINT'], ...rows], process.stdout);
+  // Why a profile can't be used, below the table: the reason is a sentence, too wide for a column.
+  for (const p of list) if (p.problem) process.stdout.write(`\n${termSafe(p.problem, 300)}\n`);
 }
 
 export async function scan(core: Core, args: ParsedArgs): Promise<void> {
@@ -221,9 +224,15 @@ export async function findings(core: Core, args: ParsedArgs): Promise<void> {
   const scanId = requireFlag(args, 'scan', 'ID|latest');
   const status = flag(args, 'status');
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  const acceptance = list(flag(args, 'acceptance'));
+  if (args.flags.has('acceptance') && (!acceptance?.length || acceptance.some((a) => !(ACCEPTANCE_FILTERS as readonly string[]).includes(a)))) {
+    throw new UsageError(`--acceptance takes ${ACCEPTANCE_FILTERS.join(', ')}, several separated by commas`);
+  }
   // findings:list answers an unknown id with no rows; a mistyped id must not read as "no findings".
   await call(core, 'scans:get', { scanId });
-  const rows = await call(core, 'findings:list', { scanId, status: status as Status | undefined });
+  const all = await call(core, 'findings:list', { scanId, status: status as Status | undefined });
+  // findings:list is not paged and its rows carry the core's acceptance marks: filtering them is exact.
+  const rows = acceptance ? all.filter((f) => acceptance.includes(f.acceptance ? (f.acceptance.active ? 'accepted' : 'expired') : 'none')) : all;
   if (args.flags.has('json')) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
@@ -327,12 +336,7 @@ export async function importEngagement(core: Core, args: ParsedArgs): Promise<vo
 
 export async function backup(core: Core, args: ParsedArgs): Promise<void> {
   const out = requireFlag(args, 'out', 'FILE.db');
-  // SQLite creates the copy with mode 0644 less the umask; a backup holds every client's data.
-  const umask = process.umask(0o077);
-  try {
-    await call(core, 'db:backup', { path: out });
-  } finally {
-    process.umask(umask);
-  }
+  // db:backup itself makes the copy user-only (0600), whatever the umask.
+  await call(core, 'db:backup', { path: out });
   process.stdout.write(`Backup written to ${out}\n`);
 }

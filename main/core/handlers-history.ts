@@ -11,6 +11,7 @@ import { answerManualControl, listManualControls } from './store/manual.ts';
 import { backupDatabase, exportEngagement, importEngagement } from './store/portability.ts';
 import { deleteScan, getScan } from './store/scans.ts';
 import { safeFileName } from './util/file-names.ts';
+import { withNewEngagementDefaults } from './store/settings.ts';
 
 type HistoryNames =
   | 'scans:delete'
@@ -46,7 +47,12 @@ export function historyHandlers(deps: HandlerDeps, resolveScanId: (id: unknown) 
     },
     'scans:trend': async (req) => passRateTrend(deps.db, requireText(req.accountId, 'An account ID')),
     'engagements:list': async (req) => listEngagements(deps.db, req.includeArchived === true),
-    'engagements:save': async (req) => saveEngagement(deps.db, { ...req, client: requireText(req.client, 'A client name') }),
+    'engagements:save': async (req) => {
+      // pdfkit loads only when logos come with the save; the store checks the rest.
+      const logos = req.settings?.logos;
+      if (logos?.client || logos?.consultant) (await import('./report/logos.ts')).checkLogosRenderable(logos);
+      return saveEngagement(deps.db, withNewEngagementDefaults(deps.db, { ...req, client: requireText(req.client, 'A client name') }));
+    },
     'engagements:archive': async (req) => {
       archiveEngagement(deps.db, requireText(req.id, 'An engagement id'), req.archived !== false);
       return { id: req.id };

@@ -1,7 +1,7 @@
 /** The handler table: every call of shared/api.ts, implemented once for both transports. */
 import type { FilePayload, ScanDetail } from '../../shared/api.ts';
 import { AREAS, isArea, type Area } from '../../shared/model/area.ts';
-import { STATUSES, type Status } from '../../shared/model/finding.ts';
+import { ACCEPTANCE_FILTERS, STATUSES, type Status } from '../../shared/model/finding.ts';
 import { ApiFailure, type EmitEvent, type Handlers } from './api.ts';
 import { createAuthBroker } from './aws/auth-broker.ts';
 import { listProfiles } from './aws/profiles.ts';
@@ -19,6 +19,8 @@ import type { Db } from './store/open.ts';
 import { getScan, latestScanId, listScans, scanEndpoints } from './store/scans.ts';
 import { historyHandlers } from './handlers-history.ts';
 import { viewHandlers } from './handlers-views.ts';
+import { settingsHandlers, type FolderOpener } from './handlers-settings.ts';
+import { savedConcurrency } from './store/settings.ts';
 import { applyAcceptances, listAcceptances } from './store/acceptances.ts';
 import { engagementOfScan } from './store/engagements.ts';
 
@@ -30,6 +32,8 @@ export interface HandlerDeps {
   version: string;
   dataDir: string;
   dbPath: string;
+  /** Opens the data folder in the file manager; absent where there is none to open (plain CLI, tests). */
+  openFolder?: FolderOpener;
 }
 
 export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running: Map<string, RunningScan> } {
@@ -45,13 +49,14 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
   const scanDetail = (scanId: unknown): ScanDetail => {
     const id = resolveScanId(deps.db, scanId);
     const scan = getScan(deps.db, id);
-    if (!scan) throw new ApiFailure('not-found', `No scan with id "${String(scanId).slice(0, 60)}"; run \`leasehold scans\` to list them.`);
+    if (!scan) throw noSuchScan(id);
     return { ...scan, areaSummaries: summarizeAreas(listFindings(deps.db, id)) };
   };
 
   const handlers = {
     ...historyHandlers(deps, (id) => resolveScanId(deps.db, id)),
-    ...viewHandlers(deps, (id) => resolveScanId(deps.db, id)),
+    ...viewHandlers(deps, (id) => requireScan(deps.db, id)),
+    ...settingsHandlers(deps),
     'checks:list': async () =>
       CHECKS.map((c) => ({ ...c.meta, frameworks: frameworkIdsFor(c.meta.id).map((f) => ({ framework: f.framework, requirement: f.id })) })),
     'app:info': async () => ({ version: deps.version, dataDir: deps.dataDir, dbPath: deps.dbPath }),
@@ -65,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (regions !== undefined && regions !== 'all' && !(Array.isArray(regions) && regions.every((r) => typeof r === 'string'))) {
         throw new ApiFailure('bad-request', 'regions must be "all" or a list of region names.');
       }
-      const concurrency = typeof req.concurrency === 'number' && Number.isInteger(req.concurrency) ? Math.min(Math.max(req.concurrency, 1), 64) : undefined;
+      const concurrency = typeof req.concurrency === 'number' && Number.isInteger(req.concurrency) ? Math.min(Math.max(req.concurrency, 1), 64) : savedConcurrency(deps.db);
       return track(await (await scanner()).startScan({ ...scanDeps, concurrency }, { profile: req.profile, regions, areas, engagementId: req.engagementId, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal }));
     },
     'org:scan': async (req) => {
@@ -73,17 +78,17 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       if (req.accounts !== undefined && !Array.isArray(req.accounts)) throw new ApiFailure('bad-request', 'accounts must be a list of account ids.');
       const { startOrganizationScan } = await import('./scan/organization.ts');
       return startOrganizationScan(
-        scanDeps,
+        { ...scanDeps, concurrency: savedConcurrency(deps.db) },
         { profile: req.profile, role: req.role, externalId: req.externalId, regions: validRegions(req.regions), areas: validAreas(req.areas), engagementId: req.engagementId, accounts: req.accounts, mfaCodeProvider: auth.mfaProvider(req.profile), onCredentialsExpired: auth.renewal },
         { onStarted: (scan) => void track(scan) },
       );
     },
     'scan:resume': async (req) => {
-      const id = resolveScanId(deps.db, req.scanId);
+      const id = requireScan(deps.db, req.scanId);
       const profile = getScan(deps.db, id)?.profile ?? '';
-      return track(await (await scanner()).resumeScan(scanDeps, id, auth.mfaProvider(profile), auth.renewal));
+      return track(await (await scanner()).resumeScan({ ...scanDeps, concurrency: savedConcurrency(deps.db) }, id, auth.mfaProvider(profile), auth.renewal));
     },
-    'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, resolveScanId(deps.db, req.scanId), deps.version) }),
+    'scan:reevaluate': async (req) => ({ scanId: reevaluateScan(deps.db, requireScan(deps.db, req.scanId), deps.version) }),
     'scans:coverage': async (req) => {
       const id = scanDetail(req.scanId).id;
       return { cells: coverageOf(readOutcomes(deps.db, id)), endpoints: scanEndpoints(deps.db, id) };
@@ -101,7 +106,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       return { cancelled: scan !== undefined };
     },
     'findings:list': async (req) => {
-      const id = resolveScanId(deps.db, req.scanId);
+      const id = requireScan(deps.db, req.scanId);
       if (req.status !== undefined && !STATUSES.includes(req.status)) throw new ApiFailure('bad-request', `Unknown status ${String(req.status)}.`);
       if (req.area !== undefined && !isArea(String(req.area))) throw new ApiFailure('bad-request', `Unknown area ${String(req.area)}.`);
       const findings = listFindings(deps.db, id, { status: req.status as Status | undefined, area: req.area });
@@ -109,10 +114,18 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handlers; running
       return engagementId ? applyAcceptances(findings, listAcceptances(deps.db, engagementId), new Date()) : findings;
     },
     'findings:query': async (req) => {
-      const id = resolveScanId(deps.db, req.scanId);
-      const page = queryFindings(deps.db, id, req);
+      const id = requireScan(deps.db, req.scanId);
+      const acceptance: unknown = req.acceptance;
+      const unknownFilter = Array.isArray(acceptance) ? acceptance.find((a) => !(ACCEPTANCE_FILTERS as readonly unknown[]).includes(a)) : acceptance;
+      if (acceptance !== undefined && (!Array.isArray(acceptance) || unknownFilter !== undefined)) {
+        const shown = String(unknownFilter).replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
+        throw new ApiFailure('bad-request', `acceptance must be a list of ${ACCEPTANCE_FILTERS.join(', ')}; "${shown}" is not one.`);
+      }
+      // One instant for the filter and the marks, so a row never shows a state it was not filtered by.
+      const now = new Date();
+      const page = queryFindings(deps.db, id, req, now);
       const engagementId = engagementOfScan(deps.db, id);
-      return engagementId ? { ...page, rows: applyAcceptances(page.rows, listAcceptances(deps.db, engagementId), new Date()) } : page;
+      return engagementId ? { ...page, rows: applyAcceptances(page.rows, listAcceptances(deps.db, engagementId), now) } : page;
     },
     'demo:open': async () => ({ scanId: loadDemo(deps.db, deps.paths.demoDir, deps.version) }),
     'report:render': async (req) => {
@@ -158,6 +171,17 @@ export function resolveScanId(db: Db, scanId: unknown): string {
   }
   if (typeof scanId !== 'string' || scanId === '') throw new ApiFailure('bad-request', 'A scan id (or "latest") is required.');
   return scanId;
+}
+
+/** resolveScanId, for a call that reads the scan: an id no scan has is not-found, never an empty answer. */
+export function requireScan(db: Db, scanId: unknown): string {
+  const id = resolveScanId(db, scanId);
+  if (!db.prepare('SELECT 1 FROM scans WHERE id = ?').get(id)) throw noSuchScan(id);
+  return id;
+}
+
+function noSuchScan(id: string): ApiFailure {
+  return new ApiFailure('not-found', `No scan with id "${id.slice(0, 60)}"; run \`leasehold scans\` to list them.`);
 }
 
 function payload(fileName: string, mimeType: string, content: Buffer): FilePayload {
