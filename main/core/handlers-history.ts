@@ -75,7 +75,7 @@ export function historyHandlers(deps: HandlerDeps, resolveScanId: (id: unknown) 
       try {
         const file = join(dir, 'engagement.leasehold');
         writeFileSync(file, Buffer.from(requireText(req.base64, 'The file content'), 'base64'), { mode: 0o600 });
-        return importEngagement(deps.db, file);
+        return importEngagement(deps.db, file, deps.paths.migrationsDir);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -120,7 +120,7 @@ test('a tampered stored logo is not handed to the UI; an exported engagement imp
   exportEngagement(source, sourcePath, e.id, file, MIGRATIONS_DIR);
   const target = openDatabase(join(dir, 'target.db'), MIGRATIONS_DIR);
   t.after(() => target.close());
-  importEngagement(target, file);
+  importEngagement(target, file, MIGRATIONS_DIR);
   assert.deepEqual(getEngagement(target, e.id)?.settings.logos, logos);
 
   const tampered = { authorizedPorts: [443], logos: { client: { mimeType: 'image/png', base64: 'PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+' }, consultant: logos.consultant } };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Finding, Status } from '../../shared/model/finding.ts';
@@ -122,15 +122,44 @@ test('an engagement exported to one file imports on another machine with its sca
 
   const target = openDatabase(join(dir, 'target.db'), MIGRATIONS_DIR);
   scan(target, 'mine', '2026-03-01T00:00:00Z', [f('c2', 'r5', 'FAIL')], 'local');
-  assert.deepEqual(importEngagement(target, file), { engagementId: e.id, scans: 2 });
+  assert.deepEqual(importEngagement(target, file, MIGRATIONS_DIR), { engagementId: e.id, scans: 2 });
   assert.deepEqual(listScans(target).map((s) => s.id).sort(), ['mine', 's1', 's2'], 'only the exported engagement came across');
   assert.equal(readRecords(target, 's1').length, 1);
   assert.equal(listFindings(target, 's1')[0]?.status, 'FAIL');
   assert.equal(listAcceptances(target, e.id).length, 1);
   assert.equal(listManualControls(target, e.id).find((c) => c.id === 'security-contact')?.answer, 'yes');
-  assert.deepEqual(importEngagement(target, file), { engagementId: e.id, scans: 0 }, 'importing twice changes nothing');
+  assert.deepEqual(importEngagement(target, file, MIGRATIONS_DIR), { engagementId: e.id, scans: 0 }, 'importing twice changes nothing');
   assert.equal(listAcceptances(target, e.id).length, 1);
-  assert.throws(() => importEngagement(target, sourcePath), /expected exactly one/);
+  assert.throws(() => importEngagement(target, sourcePath, MIGRATIONS_DIR), /expected exactly one/);
+  source.close();
+  target.close();
+});
+
+test('an engagement file exported by an older Leasehold (older schema) is brought up to date and imported', (t) => {
+  const dir = tempDir(t);
+  // The migrations an older version shipped: every one but the newest.
+  const oldMigrations = join(dir, 'old-migrations');
+  mkdirSync(oldMigrations);
+  const files = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort();
+  for (const name of files.slice(0, -1)) copyFileSync(join(MIGRATIONS_DIR, name), join(oldMigrations, name));
+  const sourcePath = join(dir, 'source.db');
+  const source = openDatabase(sourcePath, MIGRATIONS_DIR);
+  const e = saveEngagement(source, { client: 'Acme (last year)' });
+  scan(source, 'old1', '2025-11-01T00:00:00Z', [f('c1', 'r1', 'FAIL')], e.id);
+  acceptRisk(source, { engagementId: e.id, checkId: 'c1', justification: 'j', approver: 'a' });
+  const file = join(dir, 'acme-2025.leasehold');
+  exportEngagement(source, sourcePath, e.id, file, oldMigrations);
+  const probe = openDatabase(join(dir, 'probe.db'), oldMigrations);
+  const oldVersion = probe.pragma('user_version', { simple: true });
+  probe.close();
+  assert.equal(oldVersion, files.length - 1);
+  const before = readFileSync(file);
+
+  const target = openDatabase(join(dir, 'target.db'), MIGRATIONS_DIR);
+  assert.deepEqual(importEngagement(target, file, MIGRATIONS_DIR), { engagementId: e.id, scans: 1 });
+  assert.equal(listFindings(target, 'old1')[0]?.status, 'FAIL');
+  assert.equal(listAcceptances(target, e.id).length, 1);
+  assert.deepEqual(readFileSync(file), before, 'the file the user chose is left as it was');
   source.close();
   target.close();
 });

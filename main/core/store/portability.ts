@@ -3,10 +3,12 @@
  * only that engagement's rows), imported elsewhere; and whole-database backups through SQLite's
  * online backup API, safe while the app is running.
  */
-import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiFailure } from '../api.ts';
+import { migrate } from './migrate.ts';
 import { openDatabase, type Db } from './open.ts';
 
 /** Child tables copied with an engagement, in foreign-key order. */
@@ -45,10 +47,37 @@ export function exportEngagement(db: Db, dbPath: string, engagementId: string, f
 }
 
 /**
- * Imports an exported engagement. The file is checked first (SQLite, same schema version, one
- * engagement); rows that already exist (same ids) are kept as they are, so importing twice is harmless.
+ * Imports an exported engagement. The file is checked first (SQLite, one engagement, a schema this
+ * version knows); a file from an older Leasehold is brought up to date on a private copy first, so
+ * last year's engagement can be compared with this visit. Rows that already exist (same ids) are
+ * kept as they are, so importing twice is harmless.
  */
-export function importEngagement(db: Db, file: string): { engagementId: string; scans: number } {
+export function importEngagement(db: Db, file: string, migrationsDir: string): { engagementId: string; scans: number } {
+  const ours = db.pragma('user_version', { simple: true }) as number;
+  const version = probeEngagementFile(file, ours);
+  if (version === ours) return importCurrent(db, file);
+  const dir = mkdtempSync(join(tmpdir(), 'leasehold-import-'));
+  try {
+    const copy = join(dir, 'engagement.leasehold');
+    copyFileSync(file, copy);
+    chmodSync(copy, 0o600);
+    const old = new Database(copy);
+    try {
+      migrate(old, migrationsDir);
+      old.pragma('journal_mode = DELETE');
+    } catch (err) {
+      throw new ApiFailure('bad-import', `${file} (schema ${version}) could not be brought up to date: ${(err as Error).message.split('\n', 1)[0]}`);
+    } finally {
+      old.close();
+    }
+    return importCurrent(db, copy);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file's schema version, after checking it is an engagement file this version can read. */
+function probeEngagementFile(file: string, ours: number): number {
   let probe: Database.Database;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
@@ -57,17 +86,20 @@ export function importEngagement(db: Db, file: string): { engagementId: string; 
   }
   try {
     const version = probe.pragma('user_version', { simple: true }) as number;
-    const ours = db.pragma('user_version', { simple: true }) as number;
     if (version > ours) throw new ApiFailure('db-newer', `${file} was exported by a newer Leasehold (schema ${version}); update Leasehold to import it.`);
-    if (version < ours) throw new ApiFailure('bad-import', `${file} was exported by an older Leasehold (schema ${version}); open it with that version and export again.`);
+    if (version < 1) throw new ApiFailure('bad-import', `${file} is not a Leasehold engagement file.`);
     const engagements = probe.prepare('SELECT id FROM engagements').all() as { id: string }[];
     if (engagements.length !== 1) throw new ApiFailure('bad-import', `${file} holds ${engagements.length} engagements; expected exactly one.`);
+    return version;
   } catch (err) {
     if (err instanceof ApiFailure) throw err;
     throw new ApiFailure('bad-import', `${file} is not a Leasehold engagement file.`);
   } finally {
     probe.close();
   }
+}
+
+function importCurrent(db: Db, file: string): { engagementId: string; scans: number } {
   db.exec(`ATTACH DATABASE '${file.replace(/'/g, "''")}' AS src`);
   try {
     const engagementId = (db.prepare('SELECT id FROM src.engagements').get() as { id: string }).id;
