@@ -66,6 +66,27 @@ describe('demo engagement', () => {
     await eventually(async () => assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'detail-title'));
   });
 
+  it('leaves accepted risks out of the top risks and still lists the next open ones', async () => {
+    const { page, core } = app;
+    const { engagementId } = await core.handlers['scans:get']({ scanId });
+    // Whole checks accepted, covering more failures than one page of the list: every one leaves it.
+    const worst = (await core.handlers['findings:query']({ scanId, status: ['FAIL'], sort: 'severity', limit: 30 })).rows;
+    const checks = [...new Set(worst.map((f) => f.checkId))];
+    const accepted = await Promise.all(checks.map((checkId) => core.handlers['risks:accept']({ engagementId, checkId, justification: 'Compensating control in place', approver: 'CISO' })));
+    try {
+      await openTab(app, scanId, 'overview');
+      // The acceptances were made behind the page's back: load it afresh.
+      await page.reload();
+      const risks = page.getByTestId('top-risk');
+      await risks.nth(7).waitFor({ timeout: 15_000 });
+      assert.equal(await risks.count(), 8);
+      const hrefs = await risks.evaluateAll((els) => els.map((e) => decodeURIComponent(e.getAttribute('href') ?? '')));
+      for (const checkId of checks) assert.ok(hrefs.every((h) => !h.includes(`open=${checkId}|`)), `no failure of ${checkId} is listed`);
+    } finally {
+      for (const a of accepted) await core.handlers['risks:revoke']({ id: a.id });
+    }
+  });
+
   it('shows who is responsible for what, per service in use', async () => {
     const { page, core } = app;
     await openTab(app, scanId, 'overview');

@@ -9,9 +9,9 @@ const TOP = 8;
 
 /** The most severe open failures; each opens in the explorer with its detail. */
 export function TopRisks({ scanId, reloadKey }: { scanId: string; reloadKey: number }) {
-  const top = useCall('findings:query', { scanId, status: ['FAIL'], sort: 'severity', limit: TOP * 3 }, reloadKey);
-  // Accepted risks are the client's decision: the list shows what is still open.
-  const open = (top.data?.rows ?? []).filter((f) => !f.acceptance?.active).slice(0, TOP);
+  // Accepted risks are the client's decision: the list shows what is still open (expired acceptances included).
+  const top = useCall('findings:query', { scanId, status: ['FAIL'], acceptance: ['none', 'expired'], sort: 'severity', limit: TOP }, reloadKey);
+  const open = top.data?.rows ?? [];
   return (
     <section class="card top-risks" aria-labelledby="top-risks-title" data-testid="top-risks">
       <div class="card-head">
