@@ -41,7 +41,7 @@ export function historyHandlers(deps: HandlerDeps, resolveScanId: (id: unknown) 
       const to = resolveScanId(req.toScanId);
       const a = getScan(deps.db, from);
       const b = getScan(deps.db, to);
-      if (!a || !b) throw new ApiFailure('not-found', `No scan with id "${(!a ? from : to).slice(0, 60)}".`);
+      if (!a || !b) throw new ApiFailure('not-found', `No scan with id "${(!a ? from : to).slice(0, 60)}"; run \`leasehold scans\` to list them.`);
       if (a.accountId !== b.accountId) throw new ApiFailure('bad-request', `Scans ${from} and ${to} are of different accounts (${a.accountId}, ${b.accountId}).`);
       return diffScans(deps.db, from, to);
     },

@@ -31,6 +31,8 @@ test('an unknown scan id is not-found, in the same one line, from every call tha
   ];
   const { scanId: demo } = await h['demo:open']({});
   calls.push(['report:render (compare)', () => h['report:render']({ scanId: demo, compare: id })]);
+  calls.push(['scans:diff (from)', () => h['scans:diff']({ fromScanId: id, toScanId: demo })]);
+  calls.push(['scans:diff (to)', () => h['scans:diff']({ fromScanId: demo, toScanId: id })]);
   for (const [name, call] of calls) {
     await assert.rejects(call(), (err: unknown) => {
       assert.ok(err instanceof ApiFailure, name);
