@@ -64,7 +64,8 @@ describe('settings', () => {
     await page.getByTestId('nav-engagements').click();
     await page.getByTestId('engagement-new').click();
     const form = page.getByTestId('engagement-form');
-    assert.equal(await form.getByTestId('engagement-ports').inputValue(), '443, 8443');
+    // The form fills in as it opens (and again if the saved settings arrive after it): wait for the values.
+    await eventually(async () => assert.equal(await form.getByTestId('engagement-ports').inputValue(), '443, 8443'));
     assert.equal(await form.getByTestId('engagement-consultant').inputValue(), 'Sam Lee');
     await form.getByTestId('engagement-client').fill('Contoso');
     await form.getByTestId('engagement-save').click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Engagement } from '../../../shared/model/engagement.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
@@ -17,7 +17,9 @@ interface Props {
 
 export function EngagementForm({ engagement, onClose, onSaved }: Props) {
   const bridge = useBridge();
-  const [prefs] = usePrefs();
+  const [prefs, , prefsStatus] = usePrefs();
+  // Whether the user typed a consultant or ports: saved defaults arriving late must not overwrite them.
+  const edited = useRef(false);
   const dialog = useModal(engagement !== null);
   const existing = engagement !== null && engagement !== 'new' ? engagement : null;
   const [client, setClient] = useState('');
@@ -37,7 +39,15 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
     setLogos(logosOf(existing ?? undefined));
     setError(null);
     setBusy(false);
+    edited.current = false;
   }, [engagement]);
+
+  // A form opened before the saved settings arrived starts from them once they do.
+  useEffect(() => {
+    if (engagement !== 'new' || prefsStatus.state !== 'ready' || edited.current) return;
+    setConsultant(prefs.consultant);
+    setPortsText(prefs.defaultPorts.join(', '));
+  }, [engagement, prefsStatus.state, prefs.consultant, prefs.defaultPorts]);
 
   const ports = parsePorts(portsText);
   const valid = client.trim() !== '' && ports !== null;
@@ -89,7 +99,10 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
               <label class="field-label" for="eng-consultant">
                 Consultant
               </label>
-              <input id="eng-consultant" class="input" value={consultant} onInput={(e) => setConsultant(e.currentTarget.value)} autocomplete="name" data-testid="engagement-consultant" />
+              <input id="eng-consultant" class="input" value={consultant} onInput={(e) => {
+                  edited.current = true;
+                  setConsultant(e.currentTarget.value);
+                }} autocomplete="name" data-testid="engagement-consultant" />
             </div>
           </div>
           <div class="field">
@@ -100,7 +113,10 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
               id="eng-ports"
               class={`input${ports === null ? ' is-invalid' : ''}`}
               value={portsText}
-              onInput={(e) => setPortsText(e.currentTarget.value)}
+              onInput={(e) => {
+                edited.current = true;
+                setPortsText(e.currentTarget.value);
+              }}
               aria-invalid={ports === null}
               aria-describedby="eng-ports-help"
               inputMode="numeric"
