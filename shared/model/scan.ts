@@ -32,6 +32,8 @@ export interface ScanSummary {
   counts: StatusCounts;
   /** Number of API calls made. */
   calls: number;
+  /** Set when the scan signs in through a role that `profile` assumes (an organization member): the role's ARN. */
+  viaRoleArn?: string;
 }
 
 export interface ScanProgress {

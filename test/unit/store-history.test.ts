@@ -143,9 +143,15 @@ test('an engagement file exported by an older Leasehold (older schema) is brough
   const files = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort();
   for (const name of files.slice(0, -1)) copyFileSync(join(MIGRATIONS_DIR, name), join(oldMigrations, name));
   const sourcePath = join(dir, 'source.db');
-  const source = openDatabase(sourcePath, MIGRATIONS_DIR);
+  const source = openDatabase(sourcePath, oldMigrations);
   const e = saveEngagement(source, { client: 'Acme (last year)' });
-  scan(source, 'old1', '2025-11-01T00:00:00Z', [f('c1', 'r1', 'FAIL')], e.id);
+  // The scan row as the older version wrote it: only the columns every schema has (insertScan writes today's).
+  source.prepare('INSERT INTO accounts (engagement_id, account_id) VALUES (?, ?)').run(e.id, ACCOUNT);
+  source.prepare(
+    `INSERT INTO scans (id, account_ref, profile, account_id, caller_arn, regions, areas, status, started_at, tool_version, checks_version)
+     VALUES ('old1', last_insert_rowid(), 'p', ?, 'arn:aws:iam::${ACCOUNT}:user/a', '["eu-west-1"]', '["network"]', 'complete', '2025-11-01T00:00:00Z', 't', 'c')`,
+  ).run(ACCOUNT);
+  replaceFindings(source, 'old1', [f('c1', 'r1', 'FAIL')]);
   acceptRisk(source, { engagementId: e.id, checkId: 'c1', justification: 'j', approver: 'a' });
   const file = join(dir, 'acme-2025.leasehold');
   exportEngagement(source, sourcePath, e.id, file, oldMigrations);

@@ -54,8 +54,40 @@ export function roleSessionName(at: Date): string {
   return `leasehold-${at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}`;
 }
 
-export function memberSession(parent: AwsSession, accountId: string, role: string, opts: { externalId?: string; sessionName: string }): AwsSession {
-  return AwsSession.assumeRole(parent, memberRoleArn(parent.partition, accountId, role), opts);
+/** The role a member's scan signs in through; stored with the scan so a resume can sign in again the same way. */
+export interface MemberAccess {
+  roleArn: string;
+  externalId?: string;
+}
+
+export function memberAccess(parent: AwsSession, accountId: string, role: string, externalId: string | undefined): MemberAccess {
+  const roleArn = memberRoleArn(parent.partition, accountId, role);
+  return externalId === undefined ? { roleArn } : { roleArn, externalId };
+}
+
+export function memberSession(parent: AwsSession, access: MemberAccess, sessionName: string): AwsSession {
+  return AwsSession.assumeRole(parent, access.roleArn, { externalId: access.externalId, sessionName });
+}
+
+/** Why AssumeRole was refused, in one line: AWS says only AccessDenied, for a missing role and a distrustful one alike. */
+export function assumeRoleDenied(access: MemberAccess, callerArn: string): string {
+  const trust = access.externalId === undefined ? `does not trust ${callerArn}` : `does not trust ${callerArn} with this external ID`;
+  return `AccessDenied: could not assume ${access.roleArn}: the role does not exist or its trust policy ${trust}.`;
+}
+
+/**
+ * Signs in to a member again as its scan first did (a resume): the parent's credentials assume the
+ * stored role, with a new session name. A refusal names the role and the caller it refused.
+ */
+export async function reopenMemberSession(parent: AwsSession, access: MemberAccess, sessionName: string): Promise<{ session: AwsSession; identity: CallerIdentity }> {
+  const session = memberSession(parent, access, sessionName);
+  try {
+    return { session, identity: await session.identity() };
+  } catch (err) {
+    session.close();
+    if (!(err instanceof ApiFailure) || err.code !== 'aws-assume-role-denied') throw err;
+    throw new ApiFailure(err.code, assumeRoleDenied(access, (await parent.identity()).arn));
+  }
 }
 
 const ROLE_NAME = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;

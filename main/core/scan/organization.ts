@@ -3,10 +3,11 @@
  * administrator) account, list the accounts, scan the caller's own with its own credentials and
  * each active member through the named role, each its own scan, all in one engagement. A member
  * that can't be signed in to is reported, never stops the others; a few accounts collect at once.
+ * A member's scan keeps the role it signed in through, so it can be resumed on its own.
  */
 import type { SkippedAccount } from '../../../shared/api.ts';
 import { ApiFailure } from '../api.ts';
-import { accountState, describeOrganization, memberRoleArn, memberSession, roleSessionName, validateMemberRole } from '../aws/org-session.ts';
+import { accountState, assumeRoleDenied, describeOrganization, memberAccess, memberSession, roleSessionName, validateMemberRole, type MemberAccess } from '../aws/org-session.ts';
 import { AwsSession } from '../aws/session.ts';
 import { listEngagements, saveEngagement } from '../store/engagements.ts';
 import type { Db } from '../store/open.ts';
@@ -72,13 +73,14 @@ export async function startOrganizationScan(deps: ScanDeps, req: OrganizationSca
     await eachBounded(targets, SIGN_INS_AT_ONCE, async (accountId) => {
       const own = accountId === caller.accountId;
       if (own) parentScanned = true;
-      const session = own ? parent : memberSession(parent, accountId, req.role, { externalId: req.externalId, sessionName });
+      const access = own ? undefined : memberAccess(parent, accountId, req.role, req.externalId);
+      const session = access ? memberSession(parent, access, sessionName) : parent;
       try {
-        const running = await startScan(deps, { profile: req.profile, regions: req.regions, areas: req.areas, engagementId, session, turn });
+        const running = await startScan(deps, { profile: req.profile, regions: req.regions, areas: req.areas, engagementId, session, access, turn });
         scanIds.set(accountId, running.scanId);
         opts.onStarted(running);
       } catch (err) {
-        skipped.push(own ? notStarted(accountId, err) : memberNotStarted(accountId, err, memberRoleArn(parent.partition, accountId, req.role), caller.arn, req.externalId));
+        skipped.push(access ? memberNotStarted(accountId, err, access, caller.arn) : notStarted(accountId, err));
       }
     });
     return { engagementId, scanIds: targets.flatMap((id) => scanIds.get(id) ?? []), skipped: sortSkipped(skipped, org.accounts.map((a) => a.Id ?? '')) };
@@ -96,11 +98,8 @@ function organizationEngagement(db: Db, name: string, managementAccountId: strin
   return saveEngagement(db, withNewEngagementDefaults(db, { client: name, notes }), at).id;
 }
 
-function memberNotStarted(accountId: string, err: unknown, roleArn: string, callerArn: string, externalId: string | undefined): SkippedAccount {
-  if (err instanceof ApiFailure && err.code === 'aws-assume-role-denied') {
-    const trust = externalId === undefined ? `does not trust ${callerArn}` : `does not trust ${callerArn} with this external ID`;
-    return { accountId, code: 'assume-role-denied', reason: `AccessDenied: could not assume ${roleArn}: the role does not exist or its trust policy ${trust}.` };
-  }
+function memberNotStarted(accountId: string, err: unknown, access: MemberAccess, callerArn: string): SkippedAccount {
+  if (err instanceof ApiFailure && err.code === 'aws-assume-role-denied') return { accountId, code: 'assume-role-denied', reason: assumeRoleDenied(access, callerArn) };
   return notStarted(accountId, err);
 }
 

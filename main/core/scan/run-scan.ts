@@ -5,9 +5,10 @@
  * it had already stored.
  */
 import { AREAS, type Area } from '../../../shared/model/area.ts';
-import type { ScanStatus } from '../../../shared/model/scan.ts';
+import type { ScanStatus, ScanSummary } from '../../../shared/model/scan.ts';
 import { ApiFailure, type EmitEvent } from '../api.ts';
-import { AwsSession } from '../aws/session.ts';
+import { reopenMemberSession, roleSessionName } from '../aws/org-session.ts';
+import { AwsSession, type CallerIdentity } from '../aws/session.ts';
 import { CHECKS } from '../checks/index.ts';
 import type { Check } from '../checks/types.ts';
 import { scanDatasets } from './plan.ts';
@@ -18,7 +19,7 @@ import { Snapshot } from '../engine/snapshot.ts';
 import { authorizedPortsOf } from '../store/engagements.ts';
 import { replaceFindings } from '../store/findings.ts';
 import type { Db } from '../store/open.ts';
-import { finishScan, getScan, insertScan, markScanRunning, recordEndpoints } from '../store/scans.ts';
+import { finishScan, getScan, getScanAccess, insertScan, markScanRunning, recordEndpoints, type ScanAccess } from '../store/scans.ts';
 import { readRecords, writeRecords } from '../store/snapshot.ts';
 import { CHECKS_VERSION } from './checks-version.ts';
 import { newScanId } from './ids.ts';
@@ -44,6 +45,8 @@ export interface ScanRequest {
   engagementId?: string;
   /** An open session to scan with instead of opening `profile` (an organization member's role); closed when the scan ends. */
   session?: AwsSession;
+  /** The role `session` assumed from `profile`, kept with the scan so that a resume signs in the same way. */
+  access?: ScanAccess;
   /** Waits for the scan's turn to collect (an organization scan bounds how many accounts collect at once); resolves to the release. */
   turn?: (signal: AbortSignal) => Promise<() => void>;
 }
@@ -77,6 +80,7 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
       toolVersion: deps.toolVersion,
       checksVersion: CHECKS_VERSION,
       engagementId: req.engagementId,
+      access: req.access,
     });
     writeRecords(deps.db, scanId, [plan.record]);
     const snapshot = new Snapshot({ accountId: identity.accountId, partition: session.partition, regions: plan.regions }, [plan.record]);
@@ -87,7 +91,11 @@ export async function startScan(deps: ScanDeps, req: ScanRequest): Promise<Runni
   }
 }
 
-/** Continues an interrupted, cancelled or failed scan: stored units are kept, the rest collected. */
+/**
+ * Continues an interrupted, cancelled or failed scan: stored units are kept, the rest collected.
+ * A member's scan signs in as it first did, through its role assumed from the parent profile; it
+ * collects at once (the organization's turns were for the run that started it).
+ */
 export async function resumeScan(
   deps: ScanDeps,
   scanId: string,
@@ -99,17 +107,39 @@ export async function resumeScan(
   if (scan.status === 'complete' || scan.status === 'running') {
     throw new ApiFailure('not-resumable', `Scan ${scanId} is ${scan.status}; only interrupted, cancelled or failed scans can be resumed.`);
   }
-  const session = await AwsSession.open({ profile: scan.profile, env: deps.env, mfaCodeProvider, onCredentialsExpired });
+  const access = getScanAccess(deps.db, scanId);
+  const profile = await AwsSession.open({ profile: scan.profile, env: deps.env, mfaCodeProvider, onCredentialsExpired });
+  let session = profile;
   try {
-    const identity = await session.identity();
+    const member = access ? await memberSignIn(deps, scan, profile, access) : undefined;
+    session = member?.session ?? profile;
+    const identity = member?.identity ?? (await profile.identity());
     if (identity.accountId !== scan.accountId) {
-      throw new ApiFailure('account-mismatch', `Profile "${scan.profile}" now signs in to account ${identity.accountId}, but scan ${scanId} is of ${scan.accountId}.`);
+      const how = access ? `Role ${access.roleArn} assumed from profile "${scan.profile}"` : `Profile "${scan.profile}"`;
+      throw new ApiFailure('account-mismatch', `${how} now signs in to account ${identity.accountId}, but scan ${scanId} is of ${scan.accountId}.`);
     }
     markScanRunning(deps.db, scanId);
     const snapshot = new Snapshot({ accountId: scan.accountId, partition: session.partition, regions: scan.regions }, readRecords(deps.db, scanId));
-    return run(deps, session, scanId, scan.areas, snapshot);
+    const running = run(deps, session, scanId, scan.areas, snapshot);
+    // The member's session only borrows the profile's credentials: close the profile's clients after it.
+    if (session !== profile) void running.done.finally(() => profile.close());
+    return running;
   } catch (err) {
     session.close();
+    profile.close();
+    throw err;
+  }
+}
+
+/** Signs in to the member again through its stored role; a refusal says which scan cannot resume, and why. */
+async function memberSignIn(deps: ScanDeps, scan: ScanSummary, profile: AwsSession, access: ScanAccess): Promise<{ session: AwsSession; identity: CallerIdentity }> {
+  if (access.roleArn.split(':')[4] !== scan.accountId) {
+    throw new ApiFailure('account-mismatch', `Scan ${scan.id} is of ${scan.accountId}, but its stored role ${access.roleArn} is in another account.`);
+  }
+  try {
+    return await reopenMemberSession(profile, access, roleSessionName(deps.now?.() ?? new Date()));
+  } catch (err) {
+    if (err instanceof ApiFailure && err.code === 'aws-assume-role-denied') throw new ApiFailure(err.code, `Scan ${scan.id} of account ${scan.accountId} cannot resume: ${err.message}`);
     throw err;
   }
 }

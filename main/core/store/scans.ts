@@ -19,6 +19,18 @@ interface ScanRow {
   checks_version: string;
   label: string;
   calls: number;
+  access: string | null;
+}
+
+/**
+ * How a scan signs in when its profile's own credentials are not its account's: the role the
+ * profile assumes (an organization member's scan). Kept so a resume signs in the same way;
+ * never credentials (see migrations/0004_scan_access.sql).
+ */
+export interface ScanAccess {
+  roleArn: string;
+  /** Sent with AssumeRole when the role's trust policy asks for one. */
+  externalId?: string;
 }
 
 export interface NewScan {
@@ -34,6 +46,7 @@ export interface NewScan {
   label?: string;
   /** Engagement the scan belongs to; the default engagement is created on demand. */
   engagementId?: string;
+  access?: ScanAccess;
 }
 
 const DEFAULT_ENGAGEMENT = 'default';
@@ -61,8 +74,8 @@ export function insertScan(db: Db, scan: NewScan): void {
       .get(engagementId, scan.accountId) as { id: number };
     db.prepare(
       `INSERT INTO scans (id, account_ref, profile, account_id, caller_arn, regions, areas, status, started_at,
-         tool_version, checks_version, label, owner_pid)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`,
+         tool_version, checks_version, label, owner_pid, access)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
     ).run(
       scan.id,
       account.id,
@@ -76,8 +89,27 @@ export function insertScan(db: Db, scan: NewScan): void {
       scan.checksVersion,
       scan.label ?? '',
       process.pid,
+      scan.access ? JSON.stringify({ roleArn: scan.access.roleArn, externalId: scan.access.externalId }) : null,
     );
   })();
+}
+
+/** How the scan signed in; undefined for a scan with its profile's own credentials (or a row that says nothing usable). */
+export function getScanAccess(db: Db, id: string): ScanAccess | undefined {
+  const row = db.prepare('SELECT access FROM scans WHERE id = ?').get(id) as { access: string | null } | undefined;
+  return parseAccess(row?.access ?? null);
+}
+
+const ROLE_ARN = /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** The column may come from an imported engagement file: only a role ARN and a string external ID count. */
+function parseAccess(text: string | null): ScanAccess | undefined {
+  if (text === null) return undefined;
+  const value = JSON.parse(text) as unknown;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { roleArn, externalId } = value as { roleArn?: unknown; externalId?: unknown };
+  if (typeof roleArn !== 'string' || !ROLE_ARN.test(roleArn)) return undefined;
+  return typeof externalId === 'string' ? { roleArn, externalId } : { roleArn };
 }
 
 export function finishScan(db: Db, id: string, status: ScanStatus, endedAt: string, calls: number, error?: string): void {
@@ -173,6 +205,7 @@ export function emptyCounts(): StatusCounts {
 }
 
 function toSummary(r: ScanRow, counts: StatusCounts): ScanSummary {
+  const viaRole = parseAccess(r.access);
   return {
     id: r.id,
     profile: r.profile,
@@ -188,5 +221,6 @@ function toSummary(r: ScanRow, counts: StatusCounts): ScanSummary {
     engagementId: r.engagement_id,
     counts,
     calls: r.calls,
+    ...(viaRole ? { viaRoleArn: viaRole.roleArn } : {}),
   };
 }

@@ -45,6 +45,12 @@ export function ScanHeader({ scan, liveCalls, onChanged }: Props) {
           <dt>Profile</dt>
           <dd dir="auto">
             <UserText text={scan.profile} />
+            {scan.viaRoleArn && (
+              <span class="muted" title={scan.viaRoleArn} data-testid="scan-via-role">
+                {' '}
+                · via role <UserText text={scan.viaRoleArn.slice(scan.viaRoleArn.indexOf(':role/') + 6)} />
+              </span>
+            )}
           </dd>
         </div>
         <div>
