@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../shared/model/finding.ts';
 import type { SnapshotRecord } from '../../main/core/engine/snapshot.ts';
+import { acceptRisk } from '../../main/core/store/acceptances.ts';
 import { diffScans } from '../../main/core/store/diff.ts';
 import { queryFindings, replaceFindings } from '../../main/core/store/findings.ts';
 import { openDatabase, type Db } from '../../main/core/store/open.ts';
@@ -84,12 +85,22 @@ try {
   const a = addScan(db, 'scan-a', '2026-08-01T00:00:00Z', 0);
   const b = addScan(db, 'scan-b', '2026-11-01T00:00:00Z', 3);
   const diff = time(() => diffScans(db, 'scan-a', 'scan-b'));
+  // A long-running engagement's risk register: 300 acceptances, one in ten check-wide, one in five expired.
+  const engagementId = (db.prepare(`SELECT a.engagement_id AS e FROM scans s JOIN accounts a ON a.id = s.account_ref WHERE s.id = 'scan-b'`).get() as { e: string }).e;
+  const acceptedAt = new Date('2026-11-01T00:00:00Z');
+  for (let i = 0; i < 300; i++) {
+    const expiresAt = i % 5 === 0 ? '2026-11-15T00:00:00.000Z' : null;
+    acceptRisk(db, { engagementId, checkId: `check-${(i * 7) % 90}`, resourceId: i % 10 === 0 ? null : `res-${i}`, justification: 'bench', approver: 'bench', expiresAt }, acceptedAt);
+  }
   const queries: [string, Parameters<typeof queryFindings>[2]][] = [
     ['FAIL, first page', { status: ['FAIL'], limit: 100 }],
     ['FAIL + area + severity', { status: ['FAIL'], area: ['network'], severity: ['critical', 'high'], limit: 100 }],
     ['free text', { text: 'res-42', limit: 100 }],
     ['sorted by resource, page 200', { sort: 'resource', offset: 20_000 % FINDINGS, limit: 100 }],
     ['region + service', { region: ['eu-west-1'], service: ['s3'], limit: 100 }],
+    ['FAIL + free text (the explorer default)', { status: ['FAIL'], text: 'res-42', limit: 100 }],
+    ['FAIL + accepted (300 acceptances)', { status: ['FAIL'], acceptance: ['accepted'], limit: 100 }],
+    ['FAIL + not accepted + free text', { status: ['FAIL'], acceptance: ['none', 'expired'], text: 'res-4', limit: 100 }],
   ];
   const pageTimes = queries.map(([name, q]) => {
     queryFindings(db, 'scan-b', q); // warm the statement cache, as a UI does on its second keystroke

@@ -5,6 +5,7 @@ import { engagementOfScan } from './engagements.ts';
 import type { Db } from './open.ts';
 
 interface FindingRow {
+  id: number;
   check_id: string;
   title: string;
   area: Area;
@@ -189,11 +190,18 @@ export function queryFindings(db: Db, scanId: string, q: FindingQuery = {}, now:
     if (condition) where.push(condition);
   }
   const clause = where.join(' AND ');
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM findings WHERE ${clause}`).get(params) as { n: number }).n;
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
   const offset = Math.max(q.offset ?? 0, 0);
-  const rows = db
-    .prepare(`SELECT * FROM findings WHERE ${clause} ORDER BY ${narrow ? `+${SORTS[q.sort ?? 'severity']}` : SORTS[q.sort ?? 'severity']} LIMIT ${limit} OFFSET ${offset}`)
-    .all(params) as FindingRow[];
+  const order = narrow ? `+${SORTS[q.sort ?? 'severity']}` : SORTS[q.sort ?? 'severity'];
+  if (params.text !== undefined) {
+    // Free text is the costly filter (instr over every row's text): match once, sorted ids only,
+    // count them, then read the page's rows by id, instead of one scan to count and another to page.
+    const ids = db.prepare(`SELECT id FROM findings WHERE ${clause} ORDER BY ${order}`).pluck().all(params) as number[];
+    const page = ids.slice(offset, offset + limit);
+    const byId = new Map((db.prepare(`SELECT * FROM findings WHERE id IN (${page.map(() => '?').join(', ') || 'NULL'})`).all(...page) as FindingRow[]).map((r) => [r.id, r]));
+    return { total: ids.length, rows: page.map((id) => toFinding(byId.get(id) as FindingRow)) };
+  }
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM findings WHERE ${clause}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`SELECT * FROM findings WHERE ${clause} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`).all(params) as FindingRow[];
   return { total, rows: rows.map(toFinding) };
 }
