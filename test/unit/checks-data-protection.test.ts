@@ -107,6 +107,9 @@ test('EBS snapshots: block public access in block-all-sharing mode keeps an "all
   assert.deepEqual(byId(unknown), ['snap-pub:NOT_ASSESSED'], 'the snapshot says "all", but the override that could make it private was not read');
   assert.match(unknown[0]?.message ?? '', /could not be read in .* \(AccessDenied/);
   assert.equal(unknown[0]?.reason?.call, 'ec2:GetSnapshotBlockPublicAccessState');
+  const silent = run(ec2SnapshotNotPublic, records({ State: null, ManagedBy: null }));
+  assert.deepEqual(byId(silent), ['snap-pub:NOT_ASSESSED'], 'an answer without State (an emulator\'s empty result) is not "unblocked"');
+  assert.equal(silent[0]?.reason?.code, 'MissingField');
 });
 
 test('RDS instances and clusters: StorageEncrypted true/false/absent', () => {

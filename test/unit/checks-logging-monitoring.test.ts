@@ -161,6 +161,19 @@ test('trail bucket: public by policy or ACL fails unless Block Public Access neu
   assert.match(elsewhere.message, /not in this account/);
 });
 
+test('trail bucket: a policy status without IsPublic is unknown, never "not public"; the policy document settles the plain cases', () => {
+  const silent = one(run(cloudtrailBucketNotPublic, bucketRecords({ policy: { PolicyStatus: {} } })));
+  assert.deepEqual([silent.status, silent.reason?.code], ['NOT_ASSESSED', 'MissingField'], 'an emulator answering another document must not pass');
+  const unimplemented = bucketRecords().map((r) => (r.dataset === 's3:GetBucketPolicyStatus' ? failed('s3:GetBucketPolicyStatus', R, 'server-error', 'InternalFailure', BUCKET) : r));
+  assert.equal(one(run(cloudtrailBucketNotPublic, unimplemented)).reason?.code, 'InternalFailure');
+  const open = JSON.stringify({ Statement: [{ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }] });
+  const byDocument = one(run(cloudtrailBucketNotPublic, [...unimplemented, ok('s3:GetBucketPolicy', R, { Policy: open }, BUCKET)]));
+  assert.equal(byDocument.status, 'FAIL');
+  assert.match(byDocument.message, /statement "Anyone" allows "Principal": "\*" with no Condition/);
+  const none = one(run(cloudtrailBucketNotPublic, [...unimplemented, ok('s3:GetBucketPolicy', R, { Policy: null, NotFound: 'NoSuchBucketPolicy' }, BUCKET)]));
+  assert.equal(none.status, 'PASS');
+});
+
 test('trail bucket access logging: on passes, off fails, unreadable is NOT_ASSESSED', () => {
   const withLogging = (data: object) => [...bucketRecords(), ok('s3:GetBucketLogging', R, data, BUCKET)];
   assert.deepEqual(statuses(run(cloudtrailBucketAccessLogging, withLogging({ LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'ct/' } }))), ['PASS']);
@@ -343,8 +356,16 @@ test('trap: an SNS subscription pending confirmation reaches nobody; each broken
   assert.match(pending.message, /pending confirmation/);
   assert.equal(one(run(cloudwatchAlarmRootUsage, chain(p, { subs: [pendingSub, confirmed] }))).status, 'PASS');
   assert.match(one(run(cloudwatchAlarmRootUsage, chain(p, { subs: [] }))).message, /no subscribers/);
-  const gone = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), failed('sns:ListSubscriptionsByTopic', R, 'unknown', 'NotFound', TOPIC)];
-  assert.match(one(run(cloudwatchAlarmRootUsage, gone)).message, /no longer exists/);
+  const gone = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), ok('sns:ListSubscriptionsByTopic', R, { Subscriptions: null, NotFound: 'NotFound' }, TOPIC)];
+  const goneFinding = one(run(cloudwatchAlarmRootUsage, gone));
+  assert.deepEqual([goneFinding.status, /no longer exists/.test(goneFinding.message)], ['FAIL', true]);
+  assert.ok(goneFinding.evidence.some((e) => e.call === 'sns:ListSubscriptionsByTopic' && /"NotFound": "NotFound"/.test(e.excerpt)));
+  const legacy = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), failed('sns:ListSubscriptionsByTopic', R, 'unknown', 'NotFound', TOPIC)];
+  assert.match(one(run(cloudwatchAlarmRootUsage, legacy)).message, /no longer exists/, 'a snapshot from before NotFound was stored as data');
+  const bare404 = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), failed('sns:ListSubscriptionsByTopic', R, 'server-error', 'NotImplemented', TOPIC)];
+  assert.equal(one(run(cloudwatchAlarmRootUsage, bare404)).status, 'NOT_ASSESSED', 'a 404 without SNS\'s NotFound code is not a deleted topic');
+  const synthesized = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), failed('sns:ListSubscriptionsByTopic', R, 'unknown', 'NotFoundException', TOPIC)];
+  assert.equal(one(run(cloudwatchAlarmRootUsage, synthesized)).status, 'NOT_ASSESSED', 'the SDK\'s own name for a code-less 404');
   const denied = [...chain(p).filter((r) => r.dataset !== 'sns:ListSubscriptionsByTopic'), failed('sns:ListSubscriptionsByTopic', R, 'permission-denied', 'AuthorizationError', TOPIC)];
   assert.equal(one(run(cloudwatchAlarmRootUsage, denied)).status, 'NOT_ASSESSED');
   assert.match(one(run(cloudwatchAlarmRootUsage, chain(p, { alarm: { ActionsEnabled: false } }))).message, /actions are disabled/);

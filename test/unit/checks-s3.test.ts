@@ -145,6 +145,21 @@ describe('s3-bucket-not-public', () => {
     const silent = only(s3BucketNotPublic, [list('a'), accountBpa(null), bucketBpa('a', null), per('s3:GetBucketPolicyStatus', 'a', { PolicyStatus: {} }), acl('a')]);
     assert.deepEqual([silent.status, silent.reason?.code], ['NOT_ASSESSED', 'MissingField']);
   });
+
+  test('without AWS\'s verdict (an emulator without GetBucketPolicyStatus), the policy document settles only the unambiguous cases', () => {
+    const unimplemented = (b: string) => failed('s3:GetBucketPolicyStatus', R, 'server-error', 'InternalFailure', b);
+    const base = (b: string) => [accountBpa(null), bucketBpa(b, null), unimplemented(b), acl(b)];
+    const open = only(s3BucketNotPublic, [list('a'), ...base('a'), policy('a', [{ Sid: 'Open', Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*' }])]);
+    assert.equal(open.status, 'FAIL');
+    assert.match(open.message, /statement "Open" allows "Principal": "\*" with no Condition; GetBucketPolicyStatus gave no verdict/);
+    assert.ok(open.evidence.some((e) => e.call === 's3:GetBucketPolicy' && /"Sid": "Open"/.test(e.excerpt)));
+    const none = only(s3BucketNotPublic, [list('a'), ...base('a'), noPolicy('a')]);
+    assert.deepEqual([none.status, /GetBucketPolicy: NoSuchBucketPolicy/.test(none.message)], ['PASS', true]);
+    const conditional = only(s3BucketNotPublic, [list('a'), ...base('a'), policy('a', [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }])]);
+    assert.deepEqual([conditional.status, conditional.reason?.code], ['NOT_ASSESSED', 'InternalFailure'], 'whether a condition makes it non-public is AWS\'s call');
+    const both = only(s3BucketNotPublic, [list('a'), ...base('a'), failed('s3:GetBucketPolicy', R, 'server-error', 'InternalFailure', 'a')]);
+    assert.equal(both.status, 'NOT_ASSESSED');
+  });
 });
 
 describe('s3-access-point-public-access-block', () => {

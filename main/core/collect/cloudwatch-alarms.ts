@@ -6,9 +6,16 @@
 import { DescribeAlarmsCommand, type DescribeAlarmsCommandOutput, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand, type DescribeMetricFiltersCommandOutput, type MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import { ListSubscriptionsByTopicCommand, type ListSubscriptionsByTopicCommandOutput, type Subscription } from '@aws-sdk/client-sns';
+import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
 import { perResource } from './per-resource.ts';
 import type { DatasetDef } from './types.ts';
+
+/**
+ * ListSubscriptionsByTopic as stored: the topic's subscriptions, or, for a topic that no longer
+ * exists (SNS answers NotFound, 404), `{ Subscriptions: null, NotFound: "NotFound" }`.
+ */
+export type TopicSubscriptions = Subscription[] | { Subscriptions: null; NotFound: string };
 
 /** arn:aws:sns:<region>:<account>:<name> -> its region, or undefined for anything that is not a topic. */
 export function snsTopicRegion(arn: string): string | undefined {
@@ -61,12 +68,18 @@ export const cloudwatchAlarmDatasets: DatasetDef[] = [
         ctx,
         [...topics],
         (arn) => ({ region: snsTopicRegion(arn) ?? ctx.homeRegion, resourceKey: arn }),
-        (TopicArn, region) => {
+        (TopicArn, region): Promise<TopicSubscriptions> => {
           const client = ctx.session.client('sns', region);
-          return collectPages<ListSubscriptionsByTopicCommandOutput, Subscription>(
-            (NextToken) => ctx.send(client, new ListSubscriptionsByTopicCommand({ TopicArn, NextToken })),
-            (page) => page.Subscriptions,
-            (page) => page.NextToken,
+          // An alarm may still name a deleted topic: NotFound is the answer "reaches nobody".
+          return orAbsent(
+            ['NotFound'],
+            () =>
+              collectPages<ListSubscriptionsByTopicCommandOutput, Subscription>(
+                (NextToken) => ctx.send(client, new ListSubscriptionsByTopicCommand({ TopicArn, NextToken })),
+                (page) => page.Subscriptions,
+                (page) => page.NextToken,
+              ),
+            (code) => ({ Subscriptions: null, NotFound: code }),
           );
         },
       );

@@ -12,6 +12,8 @@ import {
   type GetCredentialReportCommandOutput,
   type PasswordPolicy,
 } from '@aws-sdk/client-iam';
+import { classifyError } from '../engine/classify.ts';
+import { absenceCode, orAbsent } from './absence.ts';
 import type { CollectContext, DatasetDef } from './types.ts';
 
 /** One CSV row, every value exactly as AWS wrote it ("N/A", "no_information", "not_supported", ISO times). */
@@ -27,6 +29,8 @@ export interface StoredCredentialReport {
 export interface StoredPasswordPolicy {
   /** null: the account has no password policy (NoSuchEntity), so IAM's defaults apply. */
   PasswordPolicy: PasswordPolicy | null;
+  /** The code that said so ("NoSuchEntity"); absent in snapshots taken before it was kept. */
+  NotFound?: string;
 }
 
 /** IAM usually builds a report in seconds; 12 polls with backoff stay under a minute in all. */
@@ -53,32 +57,41 @@ export const iamCredentialDatasets: DatasetDef[] = [
     service: 'iam',
     scope: 'global',
     iamActions: ['iam:GetAccountPasswordPolicy'],
-    async collect(ctx): Promise<StoredPasswordPolicy> {
-      try {
-        const out = await ctx.send<GetAccountPasswordPolicyCommandOutput>(
-          ctx.session.client('iam', ctx.homeRegion),
-          new GetAccountPasswordPolicyCommand({}),
-        );
-        return { PasswordPolicy: out.PasswordPolicy ?? null };
-      } catch (err) {
-        // NoSuchEntity is IAM's documented answer for "no policy set"; anything else stays an error.
-        if (isCode(err, 'NoSuchEntity')) return { PasswordPolicy: null };
-        throw err;
-      }
+    collect(ctx): Promise<StoredPasswordPolicy> {
+      // NoSuchEntity (404) is IAM's documented answer for "no policy set"; anything else stays an error.
+      return orAbsent(
+        ['NoSuchEntity'],
+        async () => {
+          const out = await ctx.send<GetAccountPasswordPolicyCommandOutput>(ctx.session.client('iam', ctx.homeRegion), new GetAccountPasswordPolicyCommand({}));
+          return { PasswordPolicy: out.PasswordPolicy ?? null };
+        },
+        (code) => ({ PasswordPolicy: null, NotFound: code }),
+      );
     },
   },
 ];
 
+/**
+ * Asks IAM to build the report (GenerateCredentialReport changes no configuration; the read-only
+ * allowlist names it) and reads it once COMPLETE. A principal refused GenerateCredentialReport may
+ * still read a report someone built in the last four hours, so that is tried before giving up.
+ */
 async function fetchReport(ctx: CollectContext): Promise<GetCredentialReportCommandOutput> {
   const client = ctx.session.client('iam', ctx.homeRegion);
   for (let attempt = 0; ; attempt++) {
-    const generated = await ctx.send<GenerateCredentialReportCommandOutput>(client, new GenerateCredentialReportCommand({}));
+    let generated: GenerateCredentialReportCommandOutput;
+    try {
+      generated = await ctx.send<GenerateCredentialReportCommandOutput>(client, new GenerateCredentialReportCommand({}));
+    } catch (err) {
+      if (attempt > 0 || !DENIED.has(classifyError(err).kind)) throw err;
+      return existingReport(ctx, err);
+    }
     if (generated.State === 'COMPLETE') {
       try {
         return await ctx.send<GetCredentialReportCommandOutput>(client, new GetCredentialReportCommand({}));
       } catch (err) {
         // A report that expired or is being rebuilt between the two calls: ask again.
-        if (!isCode(err, 'ReportInProgress', 'ReportExpired', 'ReportNotPresent')) throw err;
+        if (!absenceCode(err, REPORT_NOT_READY)) throw err;
       }
     }
     const delay = POLL_DELAYS_MS[attempt];
@@ -89,17 +102,22 @@ async function fetchReport(ctx: CollectContext): Promise<GetCredentialReportComm
   }
 }
 
-/** The SDK names IAM errors after their shapes (NoSuchEntityException); the wire code is in Code. */
-const SDK_NAMES: Record<string, string> = {
-  NoSuchEntity: 'NoSuchEntityException',
-  ReportInProgress: 'CredentialReportNotReadyException',
-  ReportExpired: 'CredentialReportExpiredException',
-  ReportNotPresent: 'CredentialReportNotPresentException',
-};
+const DENIED = new Set(['permission-denied', 'explicit-deny']);
+/** ReportInProgress is 404, ReportExpired and ReportNotPresent 410 (IAM API reference; the SDK's model agrees). */
+const REPORT_NOT_READY = ['ReportInProgress', 'ReportExpired', 'ReportNotPresent'];
 
-function isCode(err: unknown, ...codes: string[]): boolean {
-  const e = err as { name?: string; Code?: string };
-  return codes.some((c) => e.Code === c || e.name === c || e.name === SDK_NAMES[c]);
+/** GenerateCredentialReport was refused: read the current report if there is one, else report the refusal. */
+async function existingReport(ctx: CollectContext, refused: unknown): Promise<GetCredentialReportCommandOutput> {
+  try {
+    return await ctx.send<GetCredentialReportCommandOutput>(ctx.session.client('iam', ctx.homeRegion), new GetCredentialReportCommand({}));
+  } catch (err) {
+    const absent = absenceCode(err, REPORT_NOT_READY);
+    if (!absent) throw err;
+    // The refusal stays the reason (a missing permission); the message adds why reading alone did not help.
+    const e = refused as { message?: string };
+    e.message = `${e.message ?? 'GenerateCredentialReport was refused'} (and there is no current credential report to read instead: ${absent})`;
+    throw refused;
+  }
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF rows. */

@@ -13,11 +13,12 @@ import {
   type Organization,
 } from '@aws-sdk/client-organizations';
 import { GLOBAL } from '../engine/snapshot.ts';
+import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
 import type { DatasetDef } from './types.ts';
 
-/** AWSOrganizationsNotInUseException is an answer: the account is standalone. */
-export type OrganizationState = { inOrganization: false } | { inOrganization: true; Organization: Organization };
+/** AWSOrganizationsNotInUseException is an answer: the account is standalone (NotFound keeps that code). */
+export type OrganizationState = { inOrganization: false; NotFound?: string } | { inOrganization: true; Organization: Organization };
 
 /** The service principals whose organization-wide management a check may rely on. */
 export const ORG_SERVICE_PRINCIPALS = {
@@ -30,22 +31,23 @@ export const ORG_SERVICE_PRINCIPALS = {
 /** Delegated administrators per service principal. */
 export type DelegatedAdministrators = Record<string, DelegatedAdministrator[]>;
 
-const notInUse = (err: unknown) => (err as { name?: string }).name === 'AWSOrganizationsNotInUseException';
-
 export const organizationsDatasets: DatasetDef[] = [
   {
     id: 'organizations:DescribeOrganization',
     service: 'organizations',
     scope: 'global',
     iamActions: ['organizations:DescribeOrganization'],
-    async collect(ctx): Promise<OrganizationState> {
-      try {
-        const out = await ctx.send<DescribeOrganizationCommandOutput>(ctx.session.client('organizations', ctx.homeRegion), new DescribeOrganizationCommand({}));
-        return out.Organization ? { inOrganization: true, Organization: out.Organization } : { inOrganization: false };
-      } catch (err) {
-        if (notInUse(err)) return { inOrganization: false };
-        throw err;
-      }
+    collect(ctx): Promise<OrganizationState> {
+      return orAbsent(
+        ['AWSOrganizationsNotInUseException'],
+        async (): Promise<OrganizationState> => {
+          const out = await ctx.send<DescribeOrganizationCommandOutput>(ctx.session.client('organizations', ctx.homeRegion), new DescribeOrganizationCommand({}));
+          // An answer without an organization is not AWS saying "standalone": unread, not guessed.
+          if (!out.Organization) throw Object.assign(new Error('Organization was absent from the response'), { name: 'MissingField' });
+          return { inOrganization: true, Organization: out.Organization };
+        },
+        (code) => ({ inOrganization: false, NotFound: code }),
+      );
     },
   },
   {

@@ -30,6 +30,7 @@ import {
   type PublicAccessBlockConfiguration,
   type ServerSideEncryptionConfiguration,
 } from '@aws-sdk/client-s3';
+import { orAbsent } from './absence.ts';
 import { bucketDataset } from './s3.ts';
 import type { CollectContext, DatasetDef } from './types.ts';
 
@@ -52,15 +53,9 @@ export interface BucketLogging {
 export type BucketEncryption = Maybe<'ServerSideEncryptionConfiguration', ServerSideEncryptionConfiguration>;
 export type BucketObjectLock = Maybe<'ObjectLockConfiguration', ObjectLockConfiguration>;
 
-/** Runs the call; the named "not configured" error codes become `{ [field]: null, NotFound }`. */
-async function orNotFound<T>(field: string, codes: string[], call: () => Promise<T>): Promise<T | Record<string, unknown>> {
-  try {
-    return await call();
-  } catch (err) {
-    const code = (err as { Code?: string; name?: string }).Code ?? (err as { name?: string }).name ?? '';
-    if (codes.includes(code)) return { [field]: null, NotFound: code };
-    throw err;
-  }
+/** Runs the call; the named "not configured" codes become `{ [field]: null, NotFound: code }`. */
+function orNotFound<T>(field: string, codes: string[], call: () => Promise<T>): Promise<T | Record<string, unknown>> {
+  return orAbsent(codes, call, (code) => ({ [field]: null, NotFound: code }));
 }
 
 const s3 = (ctx: CollectContext, region: string) => ctx.session.client('s3', region);

@@ -8,6 +8,7 @@ import {
   type ListBucketsCommandOutput,
 } from '@aws-sdk/client-s3';
 import { GLOBAL } from '../engine/snapshot.ts';
+import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
 import { perResource } from './per-resource.ts';
 import type { CollectContext, DatasetDef } from './types.ts';
@@ -36,6 +37,8 @@ export const s3Datasets: DatasetDef[] = [
       for (const b of buckets) {
         if (!b.Name) continue;
         const region = b.BucketRegion || (await bucketLocation(ctx, b.Name));
+        // Deleted between ListBuckets and GetBucketLocation: it is not there to assess.
+        if (region === undefined) continue;
         entries.push({ Name: b.Name, CreationDate: b.CreationDate?.toISOString(), BucketRegion: region });
       }
       return entries;
@@ -75,13 +78,19 @@ export function bucketDataset(
   };
 }
 
-async function bucketLocation(ctx: CollectContext, bucket: string): Promise<string> {
-  const out = await ctx.send<GetBucketLocationCommandOutput>(
-    ctx.session.client('s3', ctx.homeRegion),
-    new GetBucketLocationCommand({ Bucket: bucket }),
+/** The bucket's region, or undefined when S3 says it no longer exists (NoSuchBucket). */
+async function bucketLocation(ctx: CollectContext, bucket: string): Promise<string | undefined> {
+  const out = await orAbsent(
+    ['NoSuchBucket'],
+    () => ctx.send<GetBucketLocationCommandOutput>(ctx.session.client('s3', ctx.homeRegion), new GetBucketLocationCommand({ Bucket: bucket })),
+    () => undefined,
   );
-  // An empty LocationConstraint is us-east-1; "EU" is the legacy name of eu-west-1.
-  const c = out.LocationConstraint as string | undefined;
-  if (!c) return 'us-east-1';
-  return c === 'EU' ? 'eu-west-1' : c;
+  if (out === undefined) return undefined;
+  return regionOfLocation(out.LocationConstraint);
+}
+
+/** An empty (or null) LocationConstraint is us-east-1; "EU" is the legacy name of eu-west-1. */
+export function regionOfLocation(constraint: string | null | undefined): string {
+  if (!constraint) return 'us-east-1';
+  return constraint === 'EU' ? 'eu-west-1' : constraint;
 }

@@ -13,6 +13,7 @@ import {
   type PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3-control';
 import type { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
 import { perResource } from './per-resource.ts';
 import type { CollectContext, DatasetDef } from './types.ts';
@@ -52,19 +53,18 @@ export const s3controlDatasets: DatasetDef[] = [
     scope: 'global',
     iamActions: ['s3:GetAccountPublicAccessBlock'],
     async collect(ctx): Promise<AccountPublicAccessBlock> {
-      try {
-        const out = await ctx.send<GetPublicAccessBlockCommandOutput>(
-          control(ctx, ctx.homeRegion),
-          new GetPublicAccessBlockCommand({ AccountId: ctx.snapshot.meta.accountId }),
-        );
-        return { PublicAccessBlockConfiguration: out.PublicAccessBlockConfiguration ?? null };
-      } catch (err) {
-        // The account never configured it: a real answer (every setting off), not a failed read.
-        if ((err as Error).name === 'NoSuchPublicAccessBlockConfiguration') {
-          return { PublicAccessBlockConfiguration: null, NotFound: 'NoSuchPublicAccessBlockConfiguration' };
-        }
-        throw err;
-      }
+      // The account never configured it: a real answer (every setting off), not a failed read.
+      return orAbsent(
+        ['NoSuchPublicAccessBlockConfiguration'],
+        async () => {
+          const out = await ctx.send<GetPublicAccessBlockCommandOutput>(
+            control(ctx, ctx.homeRegion),
+            new GetPublicAccessBlockCommand({ AccountId: ctx.snapshot.meta.accountId }),
+          );
+          return { PublicAccessBlockConfiguration: out.PublicAccessBlockConfiguration ?? null };
+        },
+        (code) => ({ PublicAccessBlockConfiguration: null, NotFound: code }),
+      );
     },
   },
   {

@@ -10,6 +10,8 @@ import {
   type GetEnabledStandardsCommandOutput,
   type StandardsSubscription,
 } from '@aws-sdk/client-securityhub';
+import { wireError } from '../engine/classify.ts';
+import { absenceCode } from './absence.ts';
 import { collectPages } from './paginate.ts';
 import type { DatasetDef } from './types.ts';
 
@@ -30,10 +32,12 @@ async function unlessNotSubscribed<T>(call: () => Promise<T>): Promise<T | NotSu
   try {
     return await call();
   } catch (err) {
-    const e = err as { name?: string; message?: string };
-    // Only this exact answer means "off"; any other InvalidAccessException stays an error.
-    if (e.name === 'InvalidAccessException' && /not subscribed/i.test(e.message ?? '')) {
-      return { subscribed: false, code: e.name, message: e.message ?? '' };
+    // Only this answer means "off" (AWS: 401 InvalidAccessException "Account ... is not subscribed
+    // to AWS Security Hub"); any other InvalidAccessException stays an error. Older moto sends the
+    // code in X-Amzn-ErrorType with an XML body the SDK cannot read: the code is all there is then.
+    const wire = wireError(err);
+    if (absenceCode(err, ['InvalidAccessException']) && wire && (/not subscribed/i.test(wire.message) || wire.unparsed)) {
+      return { subscribed: false, code: wire.code, message: wire.message };
     }
     throw err;
   }

@@ -26,6 +26,11 @@ export interface FaultRule {
    * connection. 'garbage': a complete body that no protocol parser accepts.
    */
   body?: 'truncated' | 'garbage';
+  /**
+   * Answer with this body and `status` instead of handling the request: answers that are not
+   * AWS's own (an emulator's HTML error page, an error in another protocol's format, a legacy body).
+   */
+  raw?: { body: string; contentType: string; headers?: Record<string, string> };
 }
 
 export interface RequestKey {
@@ -56,4 +61,23 @@ export function defaultFaultCode(status: number): string {
   if (status >= 500) return 'InternalError';
   if (status === 403) return 'AccessDenied';
   return 'BadRequest';
+}
+
+/**
+ * How AWS emulators answer an operation they do not implement (for tests of that case):
+ * - moto server: its Flask app raises NotImplementedError, so HTTP 500 with a generic HTML page
+ *   (github.com/getmoto/moto issue #956 shows the page; moto/core/responses.py call_action).
+ * - LocalStack: 501 with code InternalFailure, "API action 'X' for service 'y' not yet implemented
+ *   or pro feature" (github.com/localstack/localstack issues #10783, #12138), in the service's protocol.
+ */
+export const EMULATOR_HTML_500 = {
+  status: 500,
+  raw: {
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n',
+  },
+} as const;
+
+export function localstackNotImplemented(service: string, action: string): Pick<FaultRule, 'status' | 'code' | 'message'> {
+  return { status: 501, code: 'InternalFailure', message: `API action '${action}' for service '${service}' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/ for further information` };
 }

@@ -166,6 +166,11 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
       }
       const fault = takeFault(faults, { service: service.name, action, region });
       if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: closing.signal });
+      if (fault?.raw) {
+        const headers = { 'Content-Type': fault.raw.contentType, ...(fault.raw.headers ?? {}) };
+        reply({ status: fault.status, headers, body: fault.raw.body }, fault.body);
+        return;
+      }
       if (fault && fault.status >= 300) {
         const error = new AwsError(fault.code ?? defaultFaultCode(fault.status), fault.message ?? 'Injected fault', fault.status);
         reply(renderError(service, error, requestId), fault.body);

@@ -57,6 +57,8 @@ export const ec2SnapshotNotPublic: Check = {
           f.evidence = proof;
           return f;
         }
+        // AWS always sends State ("unblocked" by default): an answer without it decides nothing.
+        if (bpa.blocked === undefined) return missingField(meta, snap, resource, bpa.read, 'State');
         return finding(meta, snap, resource, 'FAIL', `Snapshot ${id} is public: any AWS account can create a volume from it (createVolumePermission group "all").`, proof);
       }
       const accounts = perms.filter((p) => p.UserId).length;

@@ -1,7 +1,8 @@
 import type { AccountPublicAccessBlock } from '../../collect/s3control.ts';
-import type { BucketAcl, BucketPolicyStatus, BucketPublicAccessBlock } from '../../collect/s3-buckets.ts';
+import type { BucketAcl, BucketPublicAccessBlock } from '../../collect/s3-buckets.ts';
 import { GLOBAL, type Read } from '../../engine/snapshot.ts';
 import { evidence, finding, notAssessed } from '../helpers.ts';
+import { policyPublic } from '../s3/support/policy-public.ts';
 import type { Check } from '../types.ts';
 import { eachTrailBucket, trailNames } from './support/trail-buckets.ts';
 import type { FailedRead } from './support/trails.ts';
@@ -35,25 +36,31 @@ function blocked(flag: Flag, bucket: Read<BucketPublicAccessBlock>, account: Rea
   return values.every((v) => v === false) ? false : undefined;
 }
 
+/** A read that came back without the field the verdict needs, as the reason for NOT_ASSESSED. */
+function silentRead(read: { call: string; region: string } | undefined, field = 'PolicyStatus.IsPublic'): FailedRead | undefined {
+  if (!read) return undefined;
+  return { ok: false, call: read.call, region: read.region, error: { kind: 'malformed-response', code: 'MissingField', message: `${field} was absent from the response` } };
+}
+
 export const cloudtrailBucketNotPublic: Check = {
   meta,
-  needs: ['cloudtrail:DescribeTrails', 's3:ListBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketAcl', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
+  needs: ['cloudtrail:DescribeTrails', 's3:ListBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketPolicy', 's3:GetBucketAcl', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
   evaluate(snap) {
     const account = snap.read<AccountPublicAccessBlock>('s3control:GetPublicAccessBlock', GLOBAL);
     return eachTrailBucket(meta, snap, (b) => {
       const { Name: name, BucketRegion: region } = b.bucket;
-      const policy = snap.read<BucketPolicyStatus>('s3:GetBucketPolicyStatus', region, name);
+      const policy = policyPublic(snap, name, region);
       const acl = snap.read<BucketAcl>('s3:GetBucketAcl', region, name);
       const bpa = snap.read<BucketPublicAccessBlock>('s3:GetPublicAccessBlock', region, name);
       const reasons: string[] = [];
       let unknown: FailedRead | undefined;
       const proof: ReturnType<typeof evidence>[] = [];
-      if (!policy.ok) unknown ??= policy;
-      else if (policy.data.PolicyStatus?.IsPublic === true) {
+      if (policy.state === 'unknown') unknown ??= policy.failed ?? silentRead(policy.silent, policy.field);
+      else if (policy.state === 'public') {
         const restricted = blocked('RestrictPublicBuckets', bpa, account);
-        if (restricted === false) reasons.push('its bucket policy is public');
+        if (restricted === false) reasons.push(`its bucket policy is public (${policy.short})`);
         else if (restricted === undefined) unknown ??= [bpa, account].find((r): r is FailedRead => !r.ok);
-        proof.push(evidence(policy, { Bucket: name, PolicyStatus: policy.data.PolicyStatus }));
+        proof.push(...policy.proof);
       }
       if (!acl.ok) unknown ??= acl;
       else {
@@ -68,7 +75,7 @@ export const cloudtrailBucketNotPublic: Check = {
       for (const r of [bpa, account]) if (r.ok) proof.push(evidence(r, r.data));
       if (reasons.length > 0) return finding(meta, snap, b.resource, 'FAIL', `Trail bucket ${name} (of ${trailNames(b)}) is public: ${reasons.join(' and ')}.`, proof);
       if (unknown) return notAssessed(meta, snap, b.resource, unknown);
-      if (policy.ok && policy.data.PolicyStatus?.IsPublic !== true) proof.unshift(evidence(policy, { Bucket: name, PolicyStatus: policy.data.PolicyStatus }));
+      if (policy.state === 'private') proof.unshift(...policy.proof);
       return finding(meta, snap, b.resource, 'PASS', `Trail bucket ${name} (of ${trailNames(b)}) is not public: no public policy and no ACL grant to everyone that Block Public Access leaves in effect.`, proof);
     });
   },

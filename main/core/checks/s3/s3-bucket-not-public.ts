@@ -1,10 +1,11 @@
 import type { Grant } from '@aws-sdk/client-s3';
-import type { BucketAcl, BucketPolicyStatus } from '../../collect/s3-buckets.ts';
+import type { BucketAcl } from '../../collect/s3-buckets.ts';
 import { GLOBAL } from '../../engine/snapshot.ts';
 import { evidence, finding, missingField, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
 import { describeOn, effectiveFlag, levelExcerpt, silentLevel, unreadableLevel, type BpaData, type BpaLevel, type FlagState } from './support/block-public-access.ts';
 import { eachBucket, readBucket } from './support/buckets.ts';
+import { policyPublic, type PolicyPublic } from './support/policy-public.ts';
 
 const meta = {
   id: 's3-bucket-not-public',
@@ -35,16 +36,14 @@ const PUBLIC_GROUPS: Record<string, string> = {
 /** Public, neutralised by Block Public Access, not public, or unknown (with why). */
 type Verdict = { state: 'public' | 'neutralised' | 'private'; text: string } | { state: 'unknown'; text: string };
 
-function policyVerdict(status: BucketPolicyStatus, restrict: FlagState): Verdict | 'missing' {
-  if (status.PolicyStatus === null) return { state: 'private', text: 'no bucket policy' };
-  const isPublic = status.PolicyStatus.IsPublic;
-  if (isPublic === false) return { state: 'private', text: 'its bucket policy is not public (IsPublic=false)' };
-  if (isPublic !== true) return 'missing';
+function policyVerdict(policy: PolicyPublic, restrict: FlagState): Verdict {
+  if (policy.state === 'private') return { state: 'private', text: policy.text };
+  if (policy.state === 'unknown') return { state: 'unknown', text: 'whether its bucket policy is public could not be read' };
   if (restrict.on === true) {
-    return { state: 'neutralised', text: `its bucket policy is public (IsPublic=true) but ${describeOn(restrict)} limits it to AWS services and this account` };
+    return { state: 'neutralised', text: `its bucket policy is public (${policy.short}) but ${describeOn(restrict)} limits it to AWS services and this account` };
   }
-  if (restrict.on === false) return { state: 'public', text: 'its bucket policy (GetBucketPolicyStatus IsPublic=true; RestrictPublicBuckets is off at bucket and account level)' };
-  return { state: 'unknown', text: 'its bucket policy is public (IsPublic=true) and whether RestrictPublicBuckets applies could not be read' };
+  if (restrict.on === false) return { state: 'public', text: `its bucket policy (${policy.detail}; RestrictPublicBuckets is off at bucket and account level)` };
+  return { state: 'unknown', text: `its bucket policy is public (${policy.short}) and whether RestrictPublicBuckets applies could not be read` };
 }
 
 function aclVerdict(grants: Grant[], ignore: FlagState): Verdict {
@@ -58,7 +57,7 @@ function aclVerdict(grants: Grant[], ignore: FlagState): Verdict {
 
 export const s3BucketNotPublic: Check = {
   meta,
-  needs: ['s3:ListBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketAcl', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
+  needs: ['s3:ListBuckets', 's3:GetBucketPolicyStatus', 's3:GetBucketPolicy', 's3:GetBucketAcl', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
   evaluate(snap) {
     const account = snap.read<BpaData>('s3control:GetPublicAccessBlock', GLOBAL);
     return eachBucket(meta, snap, (b, resource) => {
@@ -68,22 +67,21 @@ export const s3BucketNotPublic: Check = {
       ];
       const ignore = effectiveFlag(levels, 'IgnorePublicAcls');
       const restrict = effectiveFlag(levels, 'RestrictPublicBuckets');
-      const status = readBucket<BucketPolicyStatus>(snap, 's3:GetBucketPolicyStatus', b);
+      const pp = policyPublic(snap, b.Name, b.BucketRegion);
       const acl = readBucket<BucketAcl>(snap, 's3:GetBucketAcl', b);
       const proof = [
-        ...(status.ok ? [evidence(status, status.data)] : []),
+        ...pp.proof,
         ...(acl.ok ? [evidence(acl, acl.data.Grants)] : []),
         ...levels.flatMap((l) => (l.read.ok ? [evidence(l.read, levelExcerpt(l))] : [])),
       ];
-      const policy = status.ok ? policyVerdict(status.data, restrict) : { state: 'unknown' as const, text: 'its bucket policy status could not be read' };
+      const policy = policyVerdict(pp, restrict);
       const grants = acl.ok ? aclVerdict(acl.data.Grants, ignore) : { state: 'unknown' as const, text: 'its ACL could not be read' };
       if (ignore.on === true && restrict.on === true) {
         // Nothing can be public; still say what was granted and what neutralises it.
-        const known = [policy, grants].filter((v): v is Verdict => v !== 'missing' && v.state !== 'unknown');
+        const known = [policy, grants].filter((v) => v.state !== 'unknown');
         const shield = known.some((v) => v.state === 'neutralised') ? [] : [`${describeOn(ignore)} and ${describeOn(restrict)} neutralise any public ACL or bucket policy`];
         return finding(meta, snap, resource, 'PASS', `Not public: ${[...known.map((v) => v.text), ...shield].join('; ')}.`, proof);
       }
-      if (policy === 'missing') return missingField(meta, snap, resource, status as Extract<typeof status, { ok: true }>, 'PolicyStatus.IsPublic');
       const verdicts = [policy, grants];
       const open = verdicts.filter((v) => v.state === 'public');
       if (open.length > 0) {
@@ -92,7 +90,8 @@ export const s3BucketNotPublic: Check = {
         return finding(meta, snap, resource, 'FAIL', `Public through ${open.map((v) => v.text).join(' and through ')}.${also}`, proof);
       }
       if (verdicts.some((v) => v.state === 'unknown')) {
-        const failed = [status, acl].find((r) => !r.ok) ?? unreadableLevel(levels);
+        if (pp.state === 'unknown' && pp.silent) return missingField(meta, snap, resource, pp.silent, pp.field ?? 'PolicyStatus.IsPublic');
+        const failed = (pp.state === 'unknown' ? pp.failed : undefined) ?? [acl].find((r) => !r.ok) ?? unreadableLevel(levels);
         if (failed && !failed.ok) return notAssessed(meta, snap, resource, failed);
         const flag = ignore.on === undefined ? 'IgnorePublicAcls' : 'RestrictPublicBuckets';
         const silent = silentLevel(levels, flag);

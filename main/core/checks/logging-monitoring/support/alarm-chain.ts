@@ -7,9 +7,8 @@
  */
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
-import type { Subscription } from '@aws-sdk/client-sns';
 import type { Evidence, Finding } from '../../../../../shared/model/finding.ts';
-import { snsTopicRegion } from '../../../collect/cloudwatch-alarms.ts';
+import { snsTopicRegion, type TopicSubscriptions } from '../../../collect/cloudwatch-alarms.ts';
 import { GLOBAL, type Snapshot } from '../../../engine/snapshot.ts';
 import { accountResource, evidence, finding, notAssessed, type Resource } from '../../helpers.ts';
 import type { Check } from '../../types.ts';
@@ -128,21 +127,24 @@ export function evaluateAlarmChain(meta: Check['meta'], snap: Snapshot, pattern:
           continue;
         }
         for (const topic of topics) {
-          const subs = snap.read<Subscription[]>('sns:ListSubscriptionsByTopic', snsTopicRegion(topic) ?? '', topic);
-          // A deleted topic (NotFound) reaches nobody: that is an answer, not a failed read.
-          if (!subs.ok && !['NotFound', 'NotFoundException'].includes(subs.error.code)) {
+          const subs = snap.read<TopicSubscriptions>('sns:ListSubscriptionsByTopic', snsTopicRegion(topic) ?? '', topic);
+          // A deleted topic reaches nobody: SNS's NotFound is stored as data. (Snapshots from before
+          // that kept it as an error with the wire code "NotFound"; the SDK's invented
+          // "NotFoundException" for a bare 404 is not AWS's answer and stays unread.)
+          if (!subs.ok && subs.error.code !== 'NotFound') {
             unknown ??= subs;
             continue;
           }
-          const list = subs.ok ? subs.data : [];
+          const gone = !subs.ok || !Array.isArray(subs.data);
+          const list = subs.ok && Array.isArray(subs.data) ? subs.data : [];
           const confirmed = list.filter((s) => s.SubscriptionArn?.startsWith('arn:'));
-          const subsProof = subs.ok ? [evidence(subs, list.map((s) => ({ Protocol: s.Protocol, SubscriptionArn: s.SubscriptionArn })))] : [];
+          const subsProof = subs.ok ? [evidence(subs, gone ? subs.data : list.map((s) => ({ Protocol: s.Protocol, SubscriptionArn: s.SubscriptionArn })))] : [];
           if (confirmed.length > 0) {
             const message = `Alarm ${alarm.AlarmName} fires on metric filter ${f.filterName} (log group ${group.name} of ${label}) and notifies ${topic}, which has ${confirmed.length} confirmed subscription(s).`;
             return [finding(meta, snap, resource, 'PASS', message, [evidence(view.seen, { Name: view.trail.Name, CloudWatchLogsLogGroupArn: arn }), filterProof, alarmProof, ...subsProof])];
           }
           const pending = list.filter((s) => s.SubscriptionArn === 'PendingConfirmation').length;
-          const who = !subs.ok ? 'which no longer exists' : pending > 0 ? `whose only subscription(s) (${pending}) are still pending confirmation` : 'which has no subscribers';
+          const who = gone ? 'which no longer exists' : pending > 0 ? `whose only subscription(s) (${pending}) are still pending confirmation` : 'which has no subscribers';
           advance({ rank: 4, message: `alarm ${alarm.AlarmName} notifies ${topic}, ${who}, so nobody is told`, proof: [filterProof, alarmProof, ...subsProof] });
         }
       }
