@@ -8,6 +8,7 @@ import type { Instance, IpPermission, SecurityGroup } from '@aws-sdk/client-ec2'
 import type { ManagedPolicyDetail, RoleDetail } from '@aws-sdk/client-iam';
 import type { FakeAccount, FakeBucket, FakeRegion, FakeRegionalResources, FakeTrail } from '../../test/support/fake-aws/account.ts';
 import { instance, securityGroup, tcp } from '../../test/support/fake-aws/accounts/builders.ts';
+import { seededRandom } from '../../test/support/random.ts';
 
 export interface LargeAccountSize {
   /** Enabled regions (the first N of REGION_WEIGHTS; at most 18). */
@@ -33,20 +34,9 @@ const REGION_WEIGHTS: [string, number][] = [
 ];
 const NOT_OPTED_IN = ['me-central-1', 'ap-east-1', 'eu-south-2'];
 
-/** mulberry32: tiny, fast and good enough to make fixtures that differ only by seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function largeAccount(size: LargeAccountSize = LARGE, seed = 1): FakeAccount {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const enabled = REGION_WEIGHTS.slice(0, Math.min(size.regions, REGION_WEIGHTS.length));

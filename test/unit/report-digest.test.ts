@@ -11,6 +11,7 @@ import { demoFilePath, type DemoFile } from '../../main/core/demo.ts';
 import type { SnapshotRecord } from '../../main/core/engine/snapshot.ts';
 import { canonicalJson, snapshotDigest } from '../../main/core/report/digest.ts';
 import { REPO_ROOT } from '../support/temp.ts';
+import { seededRandom } from '../support/random.ts';
 
 /** The implementation fingerprints were first made with (one call per level), kept as the reference. */
 function recursiveReference(value: unknown): string {
@@ -30,17 +31,6 @@ function recursiveReference(value: unknown): string {
   throw new Error(`Cannot serialise a ${typeof value} in snapshot data`);
 }
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Keys and strings that sort differently by UTF-16 code units than by code points or locale,
 // need escaping, or are odd: astral characters, U+FFFF, lone surrogates, controls, prototype names.
@@ -80,7 +70,7 @@ test('every record of the demo snapshot is written byte for byte as before, so i
 
 test('random nested values (seeded, up to 12 levels) are written exactly as the recursive implementation wrote them', () => {
   for (let seed = 1; seed <= 400; seed++) {
-    const value = randomValue(generator(seed), 1 + (seed % 12));
+    const value = randomValue(seededRandom(seed), 1 + (seed % 12));
     assert.equal(canonicalJson(value), recursiveReference(value), `seed ${seed}`);
     // And it is JSON that means the same value (undefined members dropped or nulled, as JSON.stringify does).
     assert.deepEqual(JSON.parse(canonicalJson(value)), JSON.parse(JSON.stringify(value)), `seed ${seed}`);

@@ -17,6 +17,7 @@ import { s3 } from '../../support/fake-aws/services/s3.ts';
 import { sso } from '../../support/fake-aws/services/sso.ts';
 import { sts } from '../../support/fake-aws/services/sts.ts';
 import { throttlingError } from '../../support/fake-aws/throttle.ts';
+import { seededRandom } from '../../support/random.ts';
 
 export const FAULT_KINDS = ['throttle-burst', 'server-error', 'reset', 'slow', 'truncated', 'garbage', 'denied'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -52,17 +53,6 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: small, fast, good enough to spread faults, and replayable from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const SERVICES = serviceRegistry([sts, ec2, iam, s3, cloudtrail, sso]);
 
@@ -121,7 +111,7 @@ function writeError(res: ServerResponse, service: ServiceModule, error: AwsError
 
 export async function startChaosProxy(targetEndpoint: string, opts: ChaosOptions): Promise<ChaosProxy> {
   const target = new URL(targetEndpoint);
-  const random = rng(opts.seed);
+  const random = seededRandom(opts.seed);
   const mix = opts.mix ?? DEFAULT_MIX;
   const [slowMin, slowMax] = opts.slowMs ?? [200, 1200];
   const burst = opts.burst ?? 4;

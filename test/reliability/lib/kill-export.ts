@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { seeded } from '../../support/fake-aws/accounts/seeded.ts';
 import { startFakeAws, writeAwsProfile } from '../../support/fake-aws/index.ts';
-import { rng } from './chaos-proxy.ts';
+import { seededRandom } from '../../support/random.ts';
 import { dbState } from './db-state.ts';
 import { CLI, cleanEnv, runLeasehold, type Mode, type Row } from './suite.ts';
 import { consistency, PLAN, spawnAndKill } from './kill-support.ts';
@@ -39,7 +39,7 @@ export async function reportKills(mode: Mode, dir: string, log: (l: string) => v
   const previous = readFileSync(oldPdf);
   const before = dbState(dbPath).digest;
   const renderMs = first.ms;
-  const random = rng(13);
+  const random = seededRandom(13);
 
   const problems: string[] = [];
   let ok = 0;

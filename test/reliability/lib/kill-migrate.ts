@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { loadMigrations } from '../../../main/core/store/migrate.ts';
 import { openDatabase } from '../../../main/core/store/open.ts';
 import { MIGRATIONS_DIR } from '../../support/temp.ts';
-import { rng } from './chaos-proxy.ts';
+import { seededRandom } from '../../support/random.ts';
 import { dbState } from './db-state.ts';
 import { cleanEnv, type Mode, type Row } from './suite.ts';
 import { PLAN, spawnAndKill } from './kill-support.ts';
@@ -54,7 +54,7 @@ export async function migrationKills(mode: Mode, dir: string, log: (l: string) =
   const clean = await spawnAndKill([child, probe, MIGRATIONS_DIR], env, { mark: /ready/ });
   const openMs = clean.total - (clean.marked ?? 0);
   const latest = loadMigrations(MIGRATIONS_DIR).length;
-  const random = rng(29);
+  const random = seededRandom(29);
   const problems: string[] = [];
   const versions: Record<number, number> = {};
   let ok = 0;

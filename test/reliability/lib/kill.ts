@@ -12,7 +12,7 @@ import { getScan, listScans, markOrphanedScansInterrupted } from '../../../main/
 import { seeded } from '../../support/fake-aws/accounts/seeded.ts';
 import { startFakeAws, writeAwsProfile } from '../../support/fake-aws/index.ts';
 import { MIGRATIONS_DIR } from '../../support/temp.ts';
-import { rng } from './chaos-proxy.ts';
+import { seededRandom } from '../../support/random.ts';
 import { CLI, cleanEnv, guarded, judgeCli, runLeasehold, scratch, timed, type Mode, type Row, type SuiteResult } from './suite.ts';
 import { reportKills } from './kill-export.ts';
 import { migrationKills } from './kill-migrate.ts';
@@ -32,7 +32,7 @@ async function scanKills(mode: Mode, dir: string, log: (l: string) => void): Pro
     const earlier = listScans(db)[0];
     const expected = earlier ? listFindings(db, earlier.id).map(key).sort() : [];
     db.close();
-    const random = rng(Number(process.env.LEASEHOLD_KILL_SEED ?? 7));
+    const random = seededRandom(Number(process.env.LEASEHOLD_KILL_SEED ?? 7));
     const problems: string[] = [];
     let consistent = 0;
     let landed = 0;
