@@ -23,7 +23,8 @@ import { createCtx, newPage, openSection, pageIndex, type Ctx } from './layout.t
 import { compareFindings, type ReportModel } from './model.ts';
 import { drawManualControls, drawRiskRegister } from './register.ts';
 import { drawRoadmap } from './roadmap.ts';
-import { parseDate, safeLine, xmpSafe } from './sanitize.ts';
+import { addPdfaDates, checkPdfaLogos, metadataText } from './pdfa.ts';
+import { parseDate, safeLine } from './sanitize.ts';
 import { drawSecurityHub } from './securityhub.ts';
 import { drawResponsibility } from './srm.ts';
 import { drawSummary } from './summary.ts';
@@ -58,6 +59,7 @@ const KIND_NAME: Readonly<Record<ReportKind, string>> = { full: 'Full report', e
 
 export async function renderPdf(model: ReportModel, opts: RenderOptions): Promise<Buffer> {
   checkRenderOptions(opts);
+  if (opts.pdfa) checkPdfaLogos(model);
   const fonts = fontSet(opts.fontsDir);
   const kind = reportKind(model, opts);
   // The scan's end (or start) stands in for "now": a re-render must not change the file.
@@ -83,13 +85,14 @@ export async function renderPdf(model: ReportModel, opts: RenderOptions): Promis
     // Without this pdfkit loads Helvetica, a non-embedded WinAnsi-only standard font.
     font: fonts.regular,
     info: {
-      Title: xmpSafe(client ? `${title}: ${client}` : title),
-      Author: xmpSafe(safeLine([model.consultant, model.firm].filter(Boolean).join(', '), 160, '') || 'Leasehold'),
-      Subject: xmpSafe(`${KIND_NAME[kind]}: customer-side AWS controls of account ${safeLine(model.scan.accountId, 40)}`),
+      // pdfkit copies these into the XMP packet unescaped; the tool version comes from the store, maybe from an imported file.
+      Title: metadataText(client ? `${title}: ${client}` : title),
+      Author: metadataText(safeLine([model.consultant, model.firm].filter(Boolean).join(', '), 160, '') || 'Leasehold'),
+      Subject: metadataText(`${KIND_NAME[kind]}: customer-side AWS controls of account ${safeLine(model.scan.accountId, 40)}`),
       Creator: 'Leasehold',
-      Producer: `Leasehold ${safeLine(model.scan.toolVersion, 20, '')} (PDFKit)`.replace('  ', ' '),
+      Producer: metadataText(`Leasehold ${safeLine(model.scan.toolVersion, 20, '')} (PDFKit)`.replace('  ', ' ')),
       CreationDate: date,
-      ...(opts.pdfa ? {} : { ModDate: date }),
+      ModDate: date,
     },
   });
   coalesceContent(doc);
@@ -124,16 +127,7 @@ export async function renderPdf(model: ReportModel, opts: RenderOptions): Promis
     title,
     footer: `Confidential · ${model.firm ? `prepared by ${safeLine(model.firm, 60)} with Leasehold` : 'prepared with Leasehold'}`,
   });
-  if (opts.pdfa) {
-    // PDF/A wants the XMP to agree with the document info; pdfkit writes CreateDate only.
-    const iso = `${date.toISOString().split('.')[0]}Z`;
-    doc.appendXML(`
-        <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-            <xmp:ModifyDate>${iso}</xmp:ModifyDate>
-            <xmp:MetadataDate>${iso}</xmp:MetadataDate>
-        </rdf:Description>
-        `);
-  }
+  if (opts.pdfa) addPdfaDates(doc, date);
   root.end();
   doc.end();
   return done;
