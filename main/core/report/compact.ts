@@ -47,9 +47,9 @@ export function drawNotAssessed(ctx: Ctx, group: CheckGroup): void {
 }
 
 function causeCell(reason: NotAssessedReason | undefined, first: Finding | undefined): Cell {
-  if (!reason) return { text: 'No reason was recorded', bold: true, note: safeLine(first?.message, 300, '') || undefined };
+  if (!reason) return { text: 'No reason was recorded', bold: true, note: safeLine(first?.message, 300, '') || undefined, noteIsSentence: true };
   const detail = [safeLine(reason.code, 80, ''), safeLine(reason.call, 80, ''), safeLine(reason.message, 300, '')].filter(Boolean).join(' · ');
-  return { text: CALL_ERROR_TITLES[reason.kind] ?? CALL_ERROR_TITLES.unknown, bold: true, note: detail || undefined };
+  return { text: CALL_ERROR_TITLES[reason.kind] ?? CALL_ERROR_TITLES.unknown, bold: true, note: detail || undefined, noteIsSentence: true };
 }
 
 function resourceList(findings: Finding[]): string {
@@ -64,6 +64,7 @@ export function drawGrid(ctx: Ctx, group: CheckGroup, status: 'PASS' | 'NOT_APPL
   const cells = group.findings.map((f): Cell => ({
     text: `${resourceLabel(f, 90)}  ·  ${safeLine(f.region, 30, 'global')}`,
     note: status === 'NOT_APPLICABLE' ? safeLine(f.message, 160, '') || undefined : undefined,
+    noteIsSentence: true,
   }));
   const rows: Cell[][] = [];
   for (let i = 0; i < cells.length; i += GRID_COLUMNS) rows.push(cells.slice(i, i + GRID_COLUMNS));

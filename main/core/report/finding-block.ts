@@ -106,7 +106,8 @@ function drawFailEntry(ctx: Ctx, f: Finding, color: string, continued: string): 
   const acceptedH = accepted ? Math.max(measure(ctx, accepted.text, 0, { size: TYPE.small, width: w - 64 }), 11) + 4 : 0;
   const labelH = measure(ctx, label, 0, { face: 'bold', size: 9, width: w - 90 });
   const idsH = ids ? measure(ctx, ids, 0, { face: 'mono', size: TYPE.mono, width: w }) + 2 : 0;
-  const msgH = message ? measure(ctx, message, 0, { width: w }) + 3 : 0;
+  // A check's message is an English sentence, even when it opens with a right-to-left name.
+  const msgH = message ? measure(ctx, message, 0, { width: w, direction: 'ltr' }) + 3 : 0;
   const evH = evidence.reduce((sum, e) => sum + 13 + e.boxH + 4, 0) + (more > 0 ? 11 : 0);
   const height = labelH + 2 + idsH + msgH + acceptedH + evH;
 
@@ -121,7 +122,7 @@ function drawFailEntry(ctx: Ctx, f: Finding, color: string, continued: string): 
   write(ctx, region, x + w - 86, y + 1, { size: TYPE.small, color: COLOR.muted, width: 86, align: 'right' });
   y += labelH + 2;
   if (ids) y += write(ctx, ids, x, y, { face: 'mono', size: TYPE.mono, color: COLOR.muted, width: w }) + 2;
-  if (message) y += write(ctx, message, x, y, { color: COLOR.ink, width: w }) + 3;
+  if (message) y += write(ctx, message, x, y, { color: COLOR.ink, width: w, direction: 'ltr' }) + 3;
   if (accepted) {
     badge(ctx, accepted.badge, x, y, accepted.color);
     y += Math.max(write(ctx, accepted.text, x + 64, y + 1, { size: TYPE.small, color: accepted.color, width: w - 64 }), 11) + 4;

@@ -4,8 +4,9 @@
  * page breaks. Every text call passes a `height`, so pdfkit never breaks a page on its own and
  * the layout code stays in control of where content goes.
  */
+import type { BaseDirection } from './bidi.ts';
 import { GlyphChooser, type Face, type FontSet, type PdfFont, type RunSplit } from './fonts.ts';
-import { flowLines, limitLines, type FlowMetrics, type Line } from './textflow.ts';
+import { flowLines, type FlowMetrics, type Line } from './textflow.ts';
 import { COLOR, CONTENT_BOTTOM, PAGE, TYPE } from './theme.ts';
 
 export type { Face };
@@ -58,6 +59,11 @@ export interface TextStyle {
   maxLines?: number;
   /** Drawn without structure of its own: the caller marked the content (an artifact, a figure). */
   bare?: boolean;
+  /**
+   * Base direction for right-to-left text. 'auto' (the default) suits a field such as a resource
+   * name: it reads in the direction of its first letter. The report's own sentences are 'ltr'.
+   */
+  direction?: BaseDirection;
 }
 
 function widthFor(style: TextStyle, x: number): number {
@@ -76,7 +82,7 @@ function plan(ctx: Ctx, text: string, face: Face): { single: string; split: RunS
   const split = ctx.glyphs.split(text, face);
   if (split === null) return { single: text, split: null };
   const only = split.runs.length === 1 ? split.runs[0] : undefined;
-  // Right-to-left text goes through the flow layout, which orders words and spaces for bidi.
+  // Right-to-left text goes through the flow layout, which orders it by the bidi algorithm.
   if (only && only.file === ctx.fonts[face] && !split.rtl) return { single: only.text, split };
   return { single: null, split };
 }
@@ -85,10 +91,8 @@ function lineHeight(ctx: Ctx, face: Face, size: number, lineGap: number): number
   return ctx.glyphs.font(ctx.fonts[face]).lineHeight(size, true) + lineGap;
 }
 
-function flow(ctx: Ctx, split: RunSplit, face: Face, size: number, width: number, maxLines?: number): Line[] {
-  const m = metrics(ctx, size);
-  const lines = flowLines(split.runs, ctx.fonts[face], width, m);
-  return maxLines ? limitLines(lines, maxLines, width, ctx.fonts[face], m) : lines;
+function flow(ctx: Ctx, split: RunSplit, face: Face, size: number, width: number, style: TextStyle): Line[] {
+  return flowLines(split.runs, ctx.fonts[face], width, metrics(ctx, size), { maxLines: style.maxLines, direction: style.direction });
 }
 
 /** Height the text will take, without drawing it. */
@@ -98,7 +102,7 @@ export function measure(ctx: Ctx, text: string, x: number, style: TextStyle = {}
   const size = style.size ?? TYPE.body;
   const lineGap = style.lineGap ?? TYPE.lineGap;
   const p = plan(ctx, text, face);
-  if (p.single === null) return flow(ctx, p.split, face, size, widthFor(style, x), style.maxLines).length * lineHeight(ctx, face, size, lineGap);
+  if (p.single === null) return flow(ctx, p.split, face, size, widthFor(style, x), style).length * lineHeight(ctx, face, size, lineGap);
   ctx.doc.font(ctx.fonts[face]).fontSize(size);
   const h = ctx.doc.heightOfString(p.single, { width: widthFor(style, x), align: style.align ?? 'left', lineGap });
   return style.maxLines ? Math.min(h, style.maxLines * lineHeight(ctx, face, size, lineGap)) : h;
@@ -128,7 +132,7 @@ export function write(ctx: Ctx, text: string, x: number, y: number, style: TextS
     else doc.text(p.single, x, y, { ...options, structParent: ctx.section, structType: tag });
     height = doc.y - y;
   } else {
-    const lines = flow(ctx, p.split, face, size, width, style.maxLines);
+    const lines = flow(ctx, p.split, face, size, width, style);
     const primary = ctx.glyphs.font(ctx.fonts[face]);
     const lh = lineHeight(ctx, face, size, lineGap);
     doc.fillColor(style.color ?? COLOR.ink);
@@ -273,7 +277,7 @@ export function heading(ctx: Ctx, text: string, outlineParent: PDFKit.PDFOutline
   ensureSpace(ctx, level === 1 ? 90 : 110);
   const item = bookmark(ctx, outlineParent, text);
   if (id) anchor(ctx, id, text, level);
-  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { face: 'bold', size, color: COLOR.accent, tag: level === 1 ? 'H1' : 'H2', lineGap: 2 });
+  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { face: 'bold', size, color: COLOR.accent, tag: level === 1 ? 'H1' : 'H2', lineGap: 2, direction: 'ltr' });
   if (level === 1) {
     hRule(ctx, ctx.y + 2, COLOR.accent);
     ctx.y += 12;
@@ -285,25 +289,26 @@ export function heading(ctx: Ctx, text: string, outlineParent: PDFKit.PDFOutline
 
 /** A paragraph at the left margin; moves the cursor below it. */
 export function paragraph(ctx: Ctx, text: string, style: TextStyle = {}, after = 8): void {
-  const h = measure(ctx, text, PAGE.marginX, { size: 9, lineGap: 2.5, ...style });
+  const h = measure(ctx, text, PAGE.marginX, { size: 9, lineGap: 2.5, direction: 'ltr', ...style });
   ensureSpace(ctx, h);
-  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { size: 9, color: COLOR.ink, lineGap: 2.5, ...style }) + after;
+  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { size: 9, color: COLOR.ink, lineGap: 2.5, direction: 'ltr', ...style }) + after;
 }
 
 /** A third-level title inside a section (no bookmark). */
 export function subheading(ctx: Ctx, text: string, keepWith = 90): void {
   ensureSpace(ctx, keepWith);
   ctx.y += 4;
-  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { face: 'bold', size: 10, color: COLOR.ink, tag: 'H3' }) + 6;
+  ctx.y += write(ctx, text, PAGE.marginX, ctx.y, { face: 'bold', size: 10, color: COLOR.ink, tag: 'H3', direction: 'ltr' }) + 6;
 }
 
 /** The short note a section shows when one of its inputs is missing. */
 export function unavailable(ctx: Ctx, what: string, reason: string): void {
   const text = `${what} is not available in this report: ${reason}`;
-  const h = measure(ctx, text, PAGE.marginX + 12, { size: 8.5, width: PAGE.width - 2 * PAGE.marginX - 24 }) + 14;
+  const style: TextStyle = { size: 8.5, width: PAGE.width - 2 * PAGE.marginX - 24, direction: 'ltr' };
+  const h = measure(ctx, text, PAGE.marginX + 12, style) + 14;
   ensureSpace(ctx, h);
   fillRect(ctx, PAGE.marginX, ctx.y, PAGE.width - 2 * PAGE.marginX, h, COLOR.panel, 3);
   fillRect(ctx, PAGE.marginX, ctx.y, 3, h, COLOR.faint);
-  write(ctx, text, PAGE.marginX + 12, ctx.y + 7, { size: 8.5, color: COLOR.muted, width: PAGE.width - 2 * PAGE.marginX - 24 });
+  write(ctx, text, PAGE.marginX + 12, ctx.y + 7, { ...style, color: COLOR.muted });
   ctx.y += h + 10;
 }

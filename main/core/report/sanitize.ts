@@ -29,42 +29,13 @@ export function cleanBlock(value: unknown): string {
 
 function baseClean(value: unknown): string {
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-  return separateDirections(
-    text
-      .replace(LONE_SURROGATE, '\uFFFD')
-      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-      .replace(/\t/g, '  ')
-      .replace(CONTROLS, '')
-      .replace(FORMAT_CONTROLS, ''),
-  );
-}
-
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-const LETTER = /\p{L}/u;
-
-/**
- * pdfkit has no bidi algorithm: it lays out each space-separated word in the direction of the
- * word's first letter, so in "مرحباevil" the Latin part is drawn reversed ("live"). Splitting such
- * mixed words at each change of direction keeps every part readable in its own direction.
- */
-function separateDirections(text: string): string {
-  if (!RTL_LETTER.test(text)) return text;
+  // Mixed-direction words are left as the client wrote them: textflow.ts orders them (UAX #9).
   return text
-    .split(/(\s+)/)
-    .map((word) => {
-      let out = '';
-      let dir: 'rtl' | 'ltr' | null = null;
-      for (const ch of word) {
-        if (LETTER.test(ch)) {
-          const d = RTL_LETTER.test(ch) ? 'rtl' : 'ltr';
-          if (dir && d !== dir) out += ' ';
-          dir = d;
-        }
-        out += ch;
-      }
-      return out;
-    })
-    .join('');
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\t/g, '  ')
+    .replace(CONTROLS, '')
+    .replace(FORMAT_CONTROLS, '');
 }
 
 /** Cut text to `max` code points, saying how much was left out so truncation is never silent. */

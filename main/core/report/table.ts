@@ -20,6 +20,8 @@ export interface Cell {
   bold?: boolean;
   /** Second, smaller line under the text. */
   note?: string | undefined;
+  /** The note is one of Leasehold's English sentences (a check's message), not a field: left to right. */
+  noteIsSentence?: boolean;
 }
 
 export type CellInput = Cell | string;
@@ -97,7 +99,7 @@ export function drawTable(ctx: Ctx, columns: Column[], rows: CellInput[][], deco
 function cellHeight(ctx: Ctx, cell: Cell, col: Column, size: number): number {
   const w = col.width - 2 * PAD_X;
   let h = measure(ctx, cell.text, 0, { face: cell.bold ? 'bold' : (col.face ?? 'regular'), size, width: w, lineGap: 1 });
-  if (cell.note) h += 1 + measure(ctx, cell.note, 0, { size: size - 1.2, width: w, lineGap: 1 });
+  if (cell.note) h += 1 + measure(ctx, cell.note, 0, { size: size - 1.2, width: w, lineGap: 1, ...(cell.noteIsSentence ? { direction: 'ltr' as const } : {}) });
   return h;
 }
 
@@ -105,5 +107,5 @@ function drawCell(ctx: Ctx, cell: Cell, col: Column, x: number, y: number, size:
   const w = col.width - 2 * PAD_X;
   const face: Face = cell.bold ? 'bold' : (col.face ?? 'regular');
   const h = write(ctx, cell.text, x + PAD_X, y, { face, size, color: cell.color ?? COLOR.ink, width: w, align: col.align, tag: 'TD', lineGap: 1 });
-  if (cell.note) write(ctx, cell.note, x + PAD_X, y + h + 1, { size: size - 1.2, color: COLOR.muted, width: w, align: col.align, tag: 'TD', lineGap: 1 });
+  if (cell.note) write(ctx, cell.note, x + PAD_X, y + h + 1, { size: size - 1.2, color: COLOR.muted, width: w, align: col.align, tag: 'TD', lineGap: 1, ...(cell.noteIsSentence ? { direction: 'ltr' as const } : {}) });
 }
