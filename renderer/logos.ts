@@ -5,7 +5,7 @@
  * browser's localStorage are moved into the core once.
  */
 import type { LeaseholdBridge } from '../shared/api.ts';
-import type { Engagement, EngagementLogo } from '../shared/model/engagement.ts';
+import type { Engagement, EngagementLogo, EngagementSummary } from '../shared/model/engagement.ts';
 
 export type LogoRole = 'client' | 'consultant';
 export type Logos = Partial<Record<LogoRole, EngagementLogo>>;
@@ -82,7 +82,7 @@ let moving: Promise<number> | null = null;
  * them here; logos the core refuses are forgotten too, since they never will be accepted.
  * Resolves to the number of engagements that received logos.
  */
-export function moveLegacyLogos(bridge: LeaseholdBridge, engagements: readonly Engagement[]): Promise<number> {
+export function moveLegacyLogos(bridge: LeaseholdBridge, engagements: readonly EngagementSummary[]): Promise<number> {
   if (window.localStorage.getItem(LEGACY_KEY) === null) return Promise.resolve(0);
   moving ??= (async () => {
     const legacy = readLegacy();
@@ -90,7 +90,7 @@ export function moveLegacyLogos(bridge: LeaseholdBridge, engagements: readonly E
     for (const e of engagements) {
       if (!Object.hasOwn(legacy, e.id)) continue;
       const logos = legacyLogos(legacy[e.id]);
-      if (Object.keys(logosOf(e)).length === 0 && (logos.client || logos.consultant)) {
+      if (!e.settings.logos && (logos.client || logos.consultant)) {
         try {
           await bridge.invoke('engagements:save', { id: e.id, client: e.client, settings: { logos } });
           moved++;

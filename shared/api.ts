@@ -7,7 +7,7 @@ import type { Area } from './model/area.ts';
 import type { Finding, FindingPage, FindingQuery, Status } from './model/finding.ts';
 import type { CheckMeta } from './model/check.ts';
 import type { DoctorReport, IamPolicy, ScanCoverage } from './model/coverage.ts';
-import type { AppSettings, Engagement, EngagementSettings, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
+import type { AppSettings, Engagement, EngagementSettings, EngagementSummary, ManualAnswer, ManualControl, RiskAcceptance, ScanDiff, TrendPoint } from './model/engagement.ts';
 import type { ResponsibilityMatrix } from './model/responsibility.ts';
 import type { SecurityHubImport } from './model/securityhub.ts';
 import type { ExposureView, InstanceMaintenanceRow, ReferenceDataVersion } from './model/views.ts';
@@ -85,8 +85,10 @@ export interface Api {
   'scans:diff': { req: { fromScanId: string; toScanId: string }; res: ScanDiff };
   /** Pass rate per area across an account's scans, oldest first. */
   'scans:trend': { req: { accountId: string }; res: TrendPoint[] };
-  /** Engagements (clients), newest first. */
-  'engagements:list': { req: { includeArchived?: boolean }; res: Engagement[] };
+  /** Engagements (clients), newest first; which logos each keeps, without the images (see engagements:get). */
+  'engagements:list': { req: { includeArchived?: boolean }; res: EngagementSummary[] };
+  /** One engagement with its logos, archived or not. */
+  'engagements:get': { req: { id: string }; res: Engagement };
   /** Create (no id) or update an engagement. */
   'engagements:save': {
     req: { id?: string; client: string; consultant?: string; notes?: string; settings?: Partial<EngagementSettings> };
@@ -189,6 +191,7 @@ const API_NAME_SET = {
   'app:reference-data': true,
   'scans:trend': true,
   'engagements:list': true,
+  'engagements:get': true,
   'engagements:save': true,
   'engagements:archive': true,
   'engagements:export': true,

@@ -310,7 +310,10 @@ export async function engagements(core: Core, args: ParsedArgs): Promise<void> {
     return;
   }
   table(
-    [['ENGAGEMENT', 'CLIENT', 'CONSULTANT', 'SCANS', 'AUTHORIZED PORTS', 'ARCHIVED'], ...all.map((e) => [e.id, termSafe(e.client, 40), termSafe(e.consultant, 30), String(e.scanCount), e.settings.authorizedPorts.join(','), e.archivedAt ? e.archivedAt.slice(0, 10) : ''])],
+    [
+      ['ENGAGEMENT', 'CLIENT', 'CONSULTANT', 'SCANS', 'AUTHORIZED PORTS', 'LOGOS', 'ARCHIVED'],
+      ...all.map((e) => [e.id, termSafe(e.client, 40), termSafe(e.consultant, 30), String(e.scanCount), e.settings.authorizedPorts.join(','), Object.keys(e.settings.logos ?? {}).join(',') || '-', e.archivedAt ? e.archivedAt.slice(0, 10) : '']),
+    ],
     process.stdout,
   );
 }

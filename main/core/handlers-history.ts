@@ -18,6 +18,7 @@ type HistoryNames =
   | 'scans:diff'
   | 'scans:trend'
   | 'engagements:list'
+  | 'engagements:get'
   | 'engagements:save'
   | 'engagements:archive'
   | 'engagements:export'
@@ -47,6 +48,11 @@ export function historyHandlers(deps: HandlerDeps, resolveScanId: (id: unknown) 
     },
     'scans:trend': async (req) => passRateTrend(deps.db, requireText(req.accountId, 'An account ID')),
     'engagements:list': async (req) => listEngagements(deps.db, req.includeArchived === true),
+    'engagements:get': async (req) => {
+      const engagement = getEngagement(deps.db, requireText(req.id, 'An engagement id'));
+      if (!engagement) throw new ApiFailure('not-found', `No engagement with id "${String(req.id).slice(0, 60)}".`);
+      return engagement;
+    },
     'engagements:save': async (req) => {
       // pdfkit loads only when logos come with the save; the store checks the rest.
       const logos = req.settings?.logos;

@@ -17,6 +17,12 @@ export interface EngagementLogo {
   base64: string;
 }
 
+/** What engagements:list says of a kept logo: its type and decoded size, not the image. */
+export interface EngagementLogoInfo {
+  mimeType: EngagementLogo['mimeType'];
+  bytes: number;
+}
+
 /** Application settings kept by the core in the database (the CLI and every window share them). */
 export interface AppSettings {
   /** Calls in flight per scan, 1-64; null = the engine's default. */
@@ -37,6 +43,18 @@ export interface Engagement {
   archivedAt: string | null;
   /** Scans in this engagement. */
   scanCount: number;
+}
+
+/**
+ * An engagement as engagements:list gives it: which logos it keeps but not the images, so a list
+ * stays small however many clients there are; engagements:get returns the engagement with them.
+ * Its `logos` has no base64, so a summary cannot pass for an Engagement by mistake.
+ */
+export interface EngagementSummary extends Omit<Engagement, 'settings'> {
+  settings: Omit<EngagementSettings, 'logos'> & {
+    /** Absent: no logo. A role is here exactly when engagements:get returns its image. */
+    logos?: { client?: EngagementLogoInfo; consultant?: EngagementLogoInfo };
+  };
 }
 
 export interface RiskAcceptance {

@@ -51,12 +51,14 @@ describe('engagements and exports', () => {
     await page.getByTestId('engagement-dialog').waitFor({ state: 'hidden' });
 
     const saved = (await core.handlers['engagements:list']({})).find((e) => e.client === 'Northwind Trading')!;
-    assert.deepEqual(saved.settings.logos, { client: { mimeType: 'image/png', base64: PNG.toString('base64') } }, 'the logo is kept by the core, not the browser');
+    assert.deepEqual((await core.handlers['engagements:get']({ id: saved.id })).settings.logos, { client: { mimeType: 'image/png', base64: PNG.toString('base64') } }, 'the logo is kept by the core, not the browser');
     assert.deepEqual({ consultant: saved.consultant, ports: saved.settings.authorizedPorts, notes: saved.notes }, { consultant: 'Alex Morgan', ports: [80, 443, 8443], notes: 'Quarterly review, production account only.' });
     const row = page.locator(`[data-testid="engagement-row"][data-engagement-id="${saved.id}"]`);
     assert.match(await row.innerText(), /Northwind Trading[\s\S]*Alex Morgan[\s\S]*80, 443, 8443/);
 
     await row.getByTestId('engagement-edit').click();
+    // The form opens once the engagement, logos included, has come from the core.
+    await form.getByTestId('engagement-logo-client-preview').waitFor();
     assert.equal(await form.locator('.logo-preview img').count(), 1, 'the logo is kept with the engagement');
     await form.getByTestId('engagement-ports').fill('443');
     await form.getByTestId('engagement-save').click();
@@ -195,7 +197,7 @@ describe('engagements and exports', () => {
     // As after an update: the app starts with the old browser storage in place.
     await page.goto(`${app.server.origin}/#/engagements`);
     await page.reload();
-    await eventually(async () => assert.equal((await core.handlers['engagements:list']({})).find((e) => e.id === legacy.id)?.settings.logos?.consultant?.base64, png(12, 6).toString('base64')));
+    await eventually(async () => assert.equal((await core.handlers['engagements:get']({ id: legacy.id })).settings.logos?.consultant?.base64, png(12, 6).toString('base64')));
     await eventually(async () => assert.equal(await page.evaluate("localStorage.getItem('leasehold:logos')"), null, 'then forgotten by the browser'));
     await page.locator(`[data-testid="engagement-row"][data-engagement-id="${legacy.id}"]`).getByTestId('engagement-edit').click();
     await page.getByTestId('engagement-form').getByTestId('engagement-logo-consultant-preview').waitFor();

@@ -46,6 +46,7 @@ const fakeHandlers = {
   'scans:diff': unused,
   'scans:trend': unused,
   'engagements:list': unused,
+  'engagements:get': unused,
   'engagements:save': unused,
   'engagements:archive': unused,
   'engagements:export': unused,

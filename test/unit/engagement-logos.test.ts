@@ -50,7 +50,11 @@ test('a PNG and a JPEG are kept with the engagement and come back as they were s
   const consultant = asJpeg(jpeg(24, 16));
   const e = saveEngagement(db, { client: 'Northwind', settings: { authorizedPorts: [443], logos: { client, consultant } } });
   assert.deepEqual(e.settings, { authorizedPorts: [443], logos: { client, consultant } });
-  assert.deepEqual(listEngagements(db).find((x) => x.id === e.id)?.settings.logos, { client, consultant });
+  assert.deepEqual(getEngagement(db, e.id)?.settings.logos, { client, consultant });
+  assert.deepEqual(listEngagements(db).find((x) => x.id === e.id)?.settings.logos, {
+    client: { mimeType: 'image/png', bytes: png(40, 20).length },
+    consultant: { mimeType: 'image/jpeg', bytes: jpeg(24, 16).length },
+  }, 'the list says which logos there are, without the images');
 
   // Leaving logos out keeps them; ports can change alone.
   assert.deepEqual(saveEngagement(db, { id: e.id, client: 'Northwind', settings: { authorizedPorts: [80] } }).settings, { authorizedPorts: [80], logos: { client, consultant } });
@@ -126,4 +130,5 @@ test('a tampered stored logo is not handed to the UI; an exported engagement imp
   const tampered = { authorizedPorts: [443], logos: { client: { mimeType: 'image/png', base64: 'PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+' }, consultant: logos.consultant } };
   target.prepare('UPDATE engagements SET settings = ? WHERE id = ?').run(JSON.stringify(tampered), e.id);
   assert.deepEqual(getEngagement(target, e.id)?.settings, { authorizedPorts: [443], logos: { consultant: logos.consultant } }, 'an SVG posing as a PNG is dropped on read');
+  assert.deepEqual(Object.keys(listEngagements(target).find((x) => x.id === e.id)?.settings.logos ?? {}), ['consultant'], 'and the list does not name it');
 });

@@ -1,8 +1,8 @@
 /** Engagements: the client, the consultant, notes and settings such as the authorized ports. */
 import { randomUUID } from 'node:crypto';
-import type { Engagement, EngagementSettings } from '../../../shared/model/engagement.ts';
+import type { Engagement, EngagementSettings, EngagementSummary } from '../../../shared/model/engagement.ts';
 import { ApiFailure } from '../api.ts';
-import { checkLogos, storedLogos } from './engagement-logos.ts';
+import { checkLogos, describeLogos, storedLogos } from './engagement-logos.ts';
 import type { Db } from './open.ts';
 
 interface EngagementRow {
@@ -28,9 +28,11 @@ export function parseSettings(raw: string): EngagementSettings {
 const SELECT = `SELECT e.*, (SELECT COUNT(*) FROM scans s JOIN accounts a ON a.id = s.account_ref WHERE a.engagement_id = e.id) AS scan_count
   FROM engagements e`;
 
-export function listEngagements(db: Db, includeArchived = false): Engagement[] {
-  const rows = db.prepare(`${SELECT} ${includeArchived ? '' : 'WHERE e.archived_at IS NULL'} ORDER BY e.created_at DESC`).all() as EngagementRow[];
-  return rows.map(toEngagement);
+/** Without the logo images: the list is for choosing, and 50 clients' logos would weigh ~35 MB. */
+export function listEngagements(db: Db, includeArchived = false): EngagementSummary[] {
+  const rows = db.prepare(`${SELECT} ${includeArchived ? '' : 'WHERE e.archived_at IS NULL'} ORDER BY e.created_at DESC`).iterate() as IterableIterator<EngagementRow>;
+  // Row by row, so only one engagement's images are in memory at a time.
+  return Array.from(rows, (r) => toSummary(toEngagement(r)));
 }
 
 export function getEngagement(db: Db, id: string): Engagement | undefined {
@@ -97,6 +99,11 @@ function toEngagement(r: EngagementRow): Engagement {
     archivedAt: r.archived_at,
     scanCount: r.scan_count,
   };
+}
+
+/** Its logos are those getEngagement returns: the same read-back check decides both. */
+function toSummary({ settings: { logos, ...settings }, ...engagement }: Engagement): EngagementSummary {
+  return { ...engagement, settings: { ...settings, ...(logos ? { logos: describeLogos(logos) } : {}) } };
 }
 
 /** The ports the scan's engagement authorizes to be open to the internet (80 and 443 by default). */

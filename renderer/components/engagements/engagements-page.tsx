@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Engagement } from '../../../shared/model/engagement.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Engagement, EngagementSummary } from '../../../shared/model/engagement.ts';
 import { errorMessage } from '../../bridge.ts';
 import { useBridge } from '../../bridge-context.ts';
 import { downloadFile } from '../../download.ts';
@@ -19,6 +19,12 @@ export function EngagementsPage() {
   const [editing, setEditing] = useState<Engagement | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Counts form openings and closings, so an Edit answered late cannot open over a later choice.
+  const opening = useRef(0);
+  const show = (target: Engagement | 'new' | null) => {
+    opening.current++;
+    setEditing(target);
+  };
 
   useEffect(() => {
     if (!list.data) return;
@@ -40,6 +46,18 @@ export function EngagementsPage() {
     }
   }
 
+  // The list carries no logo images; the form needs them to show and keep them.
+  async function edit(e: EngagementSummary): Promise<void> {
+    setError(null);
+    const ticket = ++opening.current;
+    try {
+      const full = await bridge.invoke('engagements:get', { id: e.id });
+      if (ticket === opening.current) setEditing(full);
+    } catch (err) {
+      if (ticket === opening.current) setError(`Could not open the engagement: ${errorMessage(err)}`);
+    }
+  }
+
   return (
     <section aria-labelledby="engagements-title" data-testid="engagements-page">
       <div class="page-heading">
@@ -49,7 +67,7 @@ export function EngagementsPage() {
         </div>
         <div class="button-group">
           <ImportButton onImported={(n) => (setNotice(`Imported an engagement with ${plural(n, 'scan')}.`), list.reload())} onError={setError} />
-          <button type="button" class="button button-primary" onClick={() => setEditing('new')} data-testid="engagement-new">
+          <button type="button" class="button button-primary" onClick={() => show('new')} data-testid="engagement-new">
             New engagement
           </button>
         </div>
@@ -109,7 +127,7 @@ export function EngagementsPage() {
                   <td class="num">{formatCount(e.scanCount)}</td>
                   <td>{formatDate(e.createdAt)}</td>
                   <td class="row-actions">
-                    <button type="button" class="button button-ghost button-small" onClick={() => setEditing(e)} aria-label={`Edit ${e.client}`} data-testid="engagement-edit">
+                    <button type="button" class="button button-ghost button-small" onClick={() => void edit(e)} aria-label={`Edit ${e.client}`} data-testid="engagement-edit">
                       Edit
                     </button>
                     <button
@@ -139,9 +157,9 @@ export function EngagementsPage() {
       )}
       <EngagementForm
         engagement={editing}
-        onClose={() => setEditing(null)}
+        onClose={() => show(null)}
         onSaved={(saved) => {
-          setEditing(null);
+          show(null);
           setNotice(`Saved “${saved.client}”.`);
           list.reload();
         }}
