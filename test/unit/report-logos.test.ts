@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { test, type TestContext } from 'node:test';
 import type { EngagementLogo } from '../../shared/model/engagement.ts';
 import { createCore } from '../../main/core/core.ts';
@@ -137,4 +138,31 @@ test('the CLI still takes --logo and --firm-logo as files, and refuses a broken 
   assert.equal(bad.code, 1, bad.stderr);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
   assert.match(bad.stderr, /cut\.png is a damaged PNG \(it is cut short\)/);
+});
+
+/** The PNG with one more chunk after its header (a real, checksummed tEXt chunk). */
+function withTextChunk(image: Buffer, keyword: string, text: string): Buffer {
+  const body = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  const typed = Buffer.concat([Buffer.from('tEXt', 'latin1'), body]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  const headerEnd = 8 + 12 + 13;
+  return Buffer.concat([image.subarray(0, headerEnd), length, typed, crc, image.subarray(headerEnd)]);
+}
+
+test('a logo carrying 200 KB of embedded text is accepted, and none of the text reaches the PDF', async (t) => {
+  const { core, scanId, engagement } = await demoCore(t);
+  const marker = 'LeaseholdSecretComment';
+  const logo = withTextChunk(png(40, 20, { alpha: true }), 'Comment', `${marker} ${'x'.repeat(200_000)}`);
+  // Before: pdfkit's PNG reader overflowed the stack on the text ("Maximum call stack size exceeded").
+  await core.handlers['engagements:save']({ id: engagement.id, client: engagement.client, settings: { logos: { client: asPng(logo) } } });
+  const pdf = pdfOf(await core.handlers['report:render']({ scanId, executive: true }));
+  const listed = images(t, pdf);
+  if (!listed) return;
+  assert.deepEqual(sizes(listed), ['40x20']);
+  assert.equal(pdf.includes(Buffer.from(marker)), false, 'the comment is not in the file');
+  assert.ok(pdf.length < 150_000, `the PDF does not carry the 200 KB of text (${pdf.length} bytes)`);
+  assert.equal(runTool(t, 'qpdf', (f) => ['--check', f], pdf)?.status, 0);
 });

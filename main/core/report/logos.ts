@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Engagement } from '../../../shared/model/engagement.ts';
 import { ApiFailure } from '../api.ts';
 import { LOGO_ROLES, checkLogo, logoBytesFrom, type EngagementLogos } from '../store/engagement-logos.ts';
-import { inspectImage } from '../util/image-check.ts';
+import { inspectImage, pngWithoutMetadata } from '../util/image-check.ts';
 import type { ReportImage, ReportModel } from './model.ts';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,16 +26,18 @@ export function pdfImage(data: Buffer, what: string, fix = ''): ReportImage {
   } catch (err) {
     throw refuse((err as Error).message);
   }
+  // What reaches the PDF is the picture only: a PNG's text, EXIF or ICC chunks stay out.
+  const image = info.format === 'png' ? pngWithoutMetadata(data) : data;
   let opened: { width: number; height: number };
   try {
     // openImage parses without drawing; @types/pdfkit does not declare it.
-    opened = (new PDFDocument({ autoFirstPage: false }) as unknown as PdfkitImages).openImage(data);
+    opened = (new PDFDocument({ autoFirstPage: false }) as unknown as PdfkitImages).openImage(image);
   } catch (err) {
     // pdfkit throws bare strings as well as Errors.
     throw refuse(`cannot be opened by the PDF renderer (${String(err instanceof Error ? err.message : err).split('\n', 1)[0]?.slice(0, 120)})`);
   }
   if (opened.width !== info.width || opened.height !== info.height) throw refuse('cannot be read consistently by the PDF renderer');
-  return { data, format: info.format };
+  return { data: image, format: info.format };
 }
 
 /** A logo file: PNG or JPEG, at most 5 MB; anything else is a clear error. */

@@ -160,3 +160,25 @@ function inspectJpeg(data: Buffer): ImageInfo {
     pos += length;
   }
 }
+
+/** The chunks a PDF needs from a PNG: header, palette, transparency, pixels, end. */
+const PNG_KEPT = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
+
+/**
+ * The same image without its ancillary chunks (text, EXIF, ICC, timestamps...). pdfkit's PNG
+ * reader turns a text chunk into a string with one call argument per byte and overflows the stack
+ * past ~100 KB of text; and none of it belongs in a client's report. Call on a checked PNG only.
+ */
+export function pngWithoutMetadata(data: Buffer): Buffer {
+  const parts: Buffer[] = [data.subarray(0, 8)];
+  let pos = 8;
+  while (pos + 12 <= data.length) {
+    const length = data.readUInt32BE(pos);
+    const type = data.toString('latin1', pos + 4, pos + 8);
+    const end = pos + 12 + length;
+    if (PNG_KEPT.has(type)) parts.push(data.subarray(pos, end));
+    pos = end;
+    if (type === 'IEND') break;
+  }
+  return Buffer.concat(parts);
+}
