@@ -49,7 +49,8 @@ describe('settings', () => {
 
     await page.reload();
     await openSettings(app);
-    assert.deepEqual(await fields(page), ['Ana Ruiz', '6', '443, 8443']);
+    // The fields fill in once the core's settings arrive (they are disabled until then).
+    await eventually(async () => assert.deepEqual(await fields(page), ['Ana Ruiz', '6', '443, 8443']));
     const stored = String(await page.evaluate("localStorage.getItem('leasehold:prefs') ?? ''"));
     assert.ok(!/8443|Ana/.test(stored), `only the theme is kept in the browser: ${stored}`);
 

@@ -45,6 +45,8 @@ export function ScanSettingsForm() {
   useEffect(() => {
     if (ready && (filledFrom.current === null || !differs(filledFrom.current))) fill(prefs);
   }, [ready, prefs]);
+  // Ready to show and edit once the fields hold the core's values (one render after they arrive).
+  const filled = ready && filledFrom.current !== null;
   const edited = (set: (v: string) => void) => (e: { currentTarget: HTMLInputElement }) => {
     set(e.currentTarget.value);
     setSaved(false);
@@ -66,13 +68,13 @@ export function ScanSettingsForm() {
   }
 
   return (
-    <form class="card form-card" aria-labelledby="scanning-title" onSubmit={save} noValidate data-testid="scan-settings-form" data-ready={String(ready)}>
+    <form class="card form-card" aria-labelledby="scanning-title" onSubmit={save} noValidate data-testid="scan-settings-form" data-ready={String(filled)}>
       <h2 id="scanning-title" class="section-title">
         Scans and engagements
       </h2>
       {status.state === 'failed' && <ErrorBanner message={`Could not load the settings: ${status.error ?? ''}`} onRetry={() => void refreshPrefs(bridge)} />}
       {error && <ErrorBanner message={`Not saved: ${error}`} onDismiss={() => setError(null)} />}
-      <fieldset class="fieldset" disabled={!ready}>
+      <fieldset class="fieldset" disabled={!filled}>
         <div class="field">
           <label class="field-label" for="pref-consultant">
             Your name
@@ -126,11 +128,11 @@ export function ScanSettingsForm() {
         </div>
       </fieldset>
       <div class="form-actions settings-actions">
-        <button type="submit" class="button button-primary" disabled={!ready || !valid || !changed || saving} aria-busy={saving} data-testid="settings-save">
+        <button type="submit" class="button button-primary" disabled={!filled || !valid || !changed || saving} aria-busy={saving} data-testid="settings-save">
           {saving ? 'Saving…' : 'Save settings'}
         </button>
         <p class="field-help" role="status" data-testid="settings-status">
-          {saved && !changed ? 'Saved. New scans and engagements use these settings.' : changed && ready ? 'Unsaved changes.' : ''}
+          {saved && !changed ? 'Saved. New scans and engagements use these settings.' : changed && filled ? 'Unsaved changes.' : ''}
         </p>
       </div>
     </form>
