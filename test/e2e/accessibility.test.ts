@@ -4,8 +4,8 @@
  * theme setting itself (Settings > Theme, kept across reloads).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { closeBrowser, eventually, openDemo, startApp, waitForRows, type E2eApp } from '../support/e2e-harness.ts';
+import { describe, it } from 'node:test';
+import { eventually, waitForRows, type E2eApp, withDemoApp } from '../support/e2e-harness.ts';
 import { contrastAudit, unnamedControls } from './a11y-audit.ts';
 
 const SCREENS: ReadonlyArray<{ name: string; hash: (scanId: string) => string; ready: string; prepare?: (app: E2eApp) => Promise<void> }> = [
@@ -36,13 +36,9 @@ const SCREENS: ReadonlyArray<{ name: string; hash: (scanId: string) => string; r
 describe('accessibility', () => {
   let app: E2eApp;
   let scanId: string;
-  before(async () => {
-    app = await startApp();
-    scanId = await openDemo(app.page);
-  });
-  after(async () => {
-    await app?.close();
-    await closeBrowser();
+  withDemoApp((a, id) => {
+    app = a;
+    scanId = id;
   });
 
   it('the theme setting switches light and dark, and survives a reload', async () => {

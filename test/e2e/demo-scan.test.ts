@@ -4,21 +4,17 @@
  * and the manual controls form.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AREAS } from '../../shared/model/area.ts';
 import { SEVERITIES } from '../../shared/model/finding.ts';
-import { closeBrowser, eventually, openDemo, openTab, screenshotPath, startApp, waitForRows, type E2eApp } from '../support/e2e-harness.ts';
+import { eventually, openTab, screenshotPath, waitForRows, type E2eApp, withDemoApp } from '../support/e2e-harness.ts';
 
 describe('demo engagement', () => {
   let app: E2eApp;
   let scanId: string;
-  before(async () => {
-    app = await startApp();
-    scanId = await openDemo(app.page);
-  });
-  after(async () => {
-    await app?.close();
-    await closeBrowser();
+  withDemoApp((a, id) => {
+    app = a;
+    scanId = id;
   });
 
   it('shows one card per area whose failure count matches the findings, with its status', async () => {

@@ -4,9 +4,9 @@
  * windowed list.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { closeBrowser, eventually, openDemo, openTab, screenshotPath, seedLargeScan, startApp, waitForRows, type E2eApp } from '../support/e2e-harness.ts';
+import { eventually, openTab, screenshotPath, seedLargeScan, waitForRows, type E2eApp, withDemoApp } from '../support/e2e-harness.ts';
 
 async function total(page: Page): Promise<number> {
   await waitForRows(page);
@@ -18,13 +18,9 @@ const attr = (page: Page, name: string) => page.getByTestId('finding-row').evalu
 describe('findings explorer', () => {
   let app: E2eApp;
   let scanId: string;
-  before(async () => {
-    app = await startApp();
-    scanId = await openDemo(app.page);
-  });
-  after(async () => {
-    await app?.close();
-    await closeBrowser();
+  withDemoApp((a, id) => {
+    app = a;
+    scanId = id;
   });
 
   it('filters by status, severity, area, region and free text, with the store’s counts', async () => {

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { isArea } from '../../shared/model/area.ts';
 import { SEVERITIES, STATUSES } from '../../shared/model/finding.ts';
-import { closeBrowser, eventually, openDemo, openTab, screenshotPath, startApp, type E2eApp } from '../support/e2e-harness.ts';
+import { eventually, openTab, screenshotPath, type E2eApp, withDemoApp } from '../support/e2e-harness.ts';
 import { jpeg, png } from '../support/images.ts';
 import { runTool } from '../support/report-fixtures.ts';
 
@@ -24,13 +24,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 describe('engagements and exports', () => {
   let app: E2eApp;
   let scanId: string;
-  before(async () => {
-    app = await startApp();
-    scanId = await openDemo(app.page);
-  });
-  after(async () => {
-    await app?.close();
-    await closeBrowser();
+  withDemoApp((a, id) => {
+    app = a;
+    scanId = id;
   });
 
   it('creates an engagement with its consultant, logo and authorized ports, edits and archives it', async () => {

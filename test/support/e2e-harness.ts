@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Dialog, type Page } from 'playwright-core';
 import type { Area } from '../../shared/model/area.ts';
@@ -254,6 +255,19 @@ export function findingRows(page: Page): Promise<RowInfo[]> {
 }
 
 /** First run -> "Open the demo engagement" -> the demo's overview; returns its scan id. */
+/** The suite's hooks: one app with the demo engagement open before its tests, closed after them. */
+export function withDemoApp(ready: (app: E2eApp, scanId: string) => void): void {
+  let app: E2eApp | undefined;
+  before(async () => {
+    app = await startApp();
+    ready(app, await openDemo(app.page));
+  });
+  after(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+}
+
 export async function openDemo(page: Page): Promise<string> {
   await page.getByTestId('welcome-open-demo').click();
   const view = page.getByTestId('scan-view');

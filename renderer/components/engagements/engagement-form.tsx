@@ -99,10 +99,17 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
               <label class="field-label" for="eng-consultant">
                 Consultant
               </label>
-              <input id="eng-consultant" class="input" value={consultant} onInput={(e) => {
+              <input
+                id="eng-consultant"
+                class="input"
+                value={consultant}
+                onInput={(e) => {
                   edited.current = true;
                   setConsultant(e.currentTarget.value);
-                }} autocomplete="name" data-testid="engagement-consultant" />
+                }}
+                autocomplete="name"
+                data-testid="engagement-consultant"
+              />
             </div>
           </div>
           <div class="field">
