@@ -157,10 +157,23 @@ describe('engagements and exports', () => {
     const demo = page.locator('[data-testid="engagement-row"][data-engagement-id="demo"]');
     await demo.getByTestId('engagement-edit').click();
     const form = page.getByTestId('engagement-form');
+    // Hold the reading of the chosen files, as a slow disk would: Save must wait for both logos.
+    await page.evaluate(`{
+      const read = Blob.prototype.arrayBuffer;
+      let open;
+      window.__logoGate = new Promise((r) => { open = r; });
+      window.__openLogoGate = () => { Blob.prototype.arrayBuffer = read; open(); };
+      Blob.prototype.arrayBuffer = function () { return window.__logoGate.then(() => read.call(this)); };
+    }`);
     await form.getByTestId('engagement-logo-client').setInputFiles({ name: 'acme.png', mimeType: 'image/png', buffer: png(48, 24) });
     await form.getByTestId('engagement-logo-consultant').setInputFiles({ name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: jpeg(32, 16) });
+    const save = form.getByTestId('engagement-save');
+    await eventually(async () => assert.equal(await save.textContent(), 'Reading logo…'));
+    assert.equal(await save.isDisabled(), true, 'no save while a chosen logo is still being read');
+    await page.evaluate('window.__openLogoGate()');
+    await form.getByTestId('engagement-logo-client-preview').waitFor();
     await form.getByTestId('engagement-logo-consultant-preview').waitFor();
-    await form.getByTestId('engagement-save').click();
+    await save.click();
     await page.getByTestId('engagement-dialog').waitFor({ state: 'hidden' });
     const logos = (await core.handlers['engagements:list']({})).find((e) => e.id === 'demo')?.settings.logos;
     assert.deepEqual([logos?.client?.mimeType, logos?.consultant?.mimeType], ['image/png', 'image/jpeg']);

@@ -28,6 +28,8 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
   const [portsText, setPortsText] = useState('');
   const [logos, setLogos] = useState<Logos>({});
   const [busy, setBusy] = useState(false);
+  // Logos whose files are still being read; saving now would drop them.
+  const [reading, setReading] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,6 +41,7 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
     setLogos(logosOf(existing ?? undefined));
     setError(null);
     setBusy(false);
+    setReading(new Set());
     edited.current = false;
   }, [engagement]);
 
@@ -51,10 +54,18 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
 
   const ports = parsePorts(portsText);
   const valid = client.trim() !== '' && ports !== null;
+  const readingLogo = reading.size > 0;
+  const markReading = (role: string) => (on: boolean) =>
+    setReading((r) => {
+      const next = new Set(r);
+      if (on) next.add(role);
+      else next.delete(role);
+      return next;
+    });
 
   async function save(e: Event): Promise<void> {
     e.preventDefault();
-    if (!valid || ports === null) return;
+    if (!valid || ports === null || readingLogo) return;
     setBusy(true);
     setError(null);
     try {
@@ -140,15 +151,15 @@ export function EngagementForm({ engagement, onClose, onSaved }: Props) {
             <textarea id="eng-notes" class="input textarea" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} data-testid="engagement-notes" />
           </div>
           <div class="field-row">
-            <LogoPicker role="client" label="Client logo" value={logos.client} onChange={(v) => setLogos(({ client: _old, ...l }) => (v ? { ...l, client: v } : l))} />
-            <LogoPicker role="consultant" label="Consultant logo" value={logos.consultant} onChange={(v) => setLogos(({ consultant: _old, ...l }) => (v ? { ...l, consultant: v } : l))} />
+            <LogoPicker role="client" label="Client logo" value={logos.client} onChange={(v) => setLogos(({ client: _old, ...l }) => (v ? { ...l, client: v } : l))} onReading={markReading('client')} />
+            <LogoPicker role="consultant" label="Consultant logo" value={logos.consultant} onChange={(v) => setLogos(({ consultant: _old, ...l }) => (v ? { ...l, consultant: v } : l))} onReading={markReading('consultant')} />
           </div>
           <div class="modal-actions">
             <button type="button" class="button button-ghost" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" class="button button-primary" disabled={!valid || busy} data-testid="engagement-save">
-              {busy ? 'Saving…' : 'Save engagement'}
+            <button type="submit" class="button button-primary" disabled={!valid || busy || readingLogo} data-testid="engagement-save">
+              {busy ? 'Saving…' : readingLogo ? 'Reading logo…' : 'Save engagement'}
             </button>
           </div>
         </form>

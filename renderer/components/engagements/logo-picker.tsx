@@ -8,10 +8,12 @@ interface Props {
   label: string;
   value: EngagementLogo | undefined;
   onChange(logo: EngagementLogo | null): void;
+  /** True while a chosen file is being read: the form must not save the logo it has not got yet. */
+  onReading(reading: boolean): void;
 }
 
 /** A PNG or JPEG for the report cover, previewed; saved with the engagement, which checks it. */
-export function LogoPicker({ role, label, value, onChange }: Props) {
+export function LogoPicker({ role, label, value, onChange, onReading }: Props) {
   const [error, setError] = useState<string | null>(null);
   const id = `logo-${role}`;
   const src = logoSrc(value);
@@ -32,11 +34,14 @@ export function LogoPicker({ role, label, value, onChange }: Props) {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
+            onReading(true);
             try {
               onChange(await readLogo(file));
               setError(null);
             } catch (err) {
               setError(errorMessage(err));
+            } finally {
+              onReading(false);
             }
             // So that choosing the same file again, after Remove, is noticed.
             input.value = '';
