@@ -210,6 +210,52 @@ test('ListBuckets without BucketRegion (as emulators answer): GetBucketLocation\
   assert.equal(regionOfLocation(use1.LocationConstraint), 'us-east-1');
 });
 
+test('GetBucketLocation refused for one bucket: that bucket is NOT_ASSESSED with the reason, every other bucket is judged as usual', async (t) => {
+  const names = Object.values(BUCKET);
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>abc</ID></Owner><Buckets>${names.map((n) => `<Bucket><Name>${n}</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>`).join('')}</Buckets></ListAllMyBucketsResult>`;
+  const withoutRegions: FaultRule = { service: 's3', action: 'ListBuckets', status: 200, raw: { contentType: 'application/xml', body } };
+  const refused: FaultRule = { service: 's3', action: 'GetBucketLocation', bucket: BUCKET.finance, status: 403, code: 'AccessDenied', message: 'Access Denied' };
+  async function scanS3(faults: FaultRule[]): Promise<{ findings: Finding[]; fake: FakeAws }> {
+    const fake = await startFakeAws(seeded);
+    t.after(() => fake.close());
+    fake.faults.push(...faults);
+    const dir = tempDir(t);
+    const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
+    const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
+    t.after(() => db.close());
+    const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+    const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['s3'] });
+    assert.equal(await scan.done, 'complete');
+    return { findings: listFindings(db, scan.scanId), fake };
+  }
+  const usual = await scanS3([]);
+  const { findings, fake } = await scanS3([withoutRegions, refused]);
+  assert.equal(fake.calls.get('s3:GetBucketLocation'), names.length, 'each bucket asked for its region once');
+  const key = (f: Finding) => `${f.checkId} ${f.resourceId}`;
+  const before = new Map(usual.findings.map((f) => [key(f), f.status]));
+  const finance = findings.filter((f) => f.resourceId === BUCKET.finance);
+  assert.ok(finance.length >= 5, 'the bucket is still listed, with a finding per bucket check');
+  const blind = finance.filter((f) => f.status === 'NOT_ASSESSED');
+  assert.ok(blind.length >= 5);
+  for (const f of blind) {
+    assert.equal(f.reason?.kind, 'permission-denied');
+    assert.match(f.reason?.message ?? '', /^The bucket's region could not be read \(s3:GetBucketLocation\): Access Denied/);
+  }
+  // What account-wide settings decide alone may still be decided; nothing else about it is guessed.
+  for (const f of finance.filter((f) => f.status !== 'NOT_ASSESSED')) assert.equal(f.status, before.get(key(f)), key(f));
+  const others = findings.filter((f) => f.resourceId !== BUCKET.finance);
+  assert.ok(others.length > 20);
+  for (const f of others) {
+    // Object Lock is asked of log buckets only, and the unread bucket could send access logs to any
+    // bucket: "not a log bucket" can no longer be said of the others, so that check does not say it.
+    if (f.checkId === 's3-bucket-object-lock-enabled' && before.get(key(f)) === 'NOT_APPLICABLE') {
+      assert.equal(f.status, 'NOT_ASSESSED', key(f));
+      assert.match(f.reason?.message ?? '', /s3:GetBucketLocation/);
+    } else assert.equal(f.status, before.get(key(f)), key(f));
+  }
+  assert.equal(others.length, usual.findings.filter((f) => f.resourceId !== BUCKET.finance).length);
+});
+
 test('a whole service the emulator lacks: only its checks are NOT_ASSESSED, each with the reason, after one request per region', async (t) => {
   const fake = await startFakeAws(seeded);
   t.after(() => fake.close());

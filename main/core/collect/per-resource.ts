@@ -1,6 +1,12 @@
 import { classifyError } from '../engine/classify.ts';
 import type { CollectContext, ResourceResult } from './types.ts';
 
+/** A read-only violation or a declined credential renewal stops the scan; a cancelled scan drops the whole unit. */
+export function stopsTheUnit(err: unknown, signal: AbortSignal | undefined): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === 'ReadOnlyViolation' || name === 'CredentialsNotRenewed' || signal?.aborted === true;
+}
+
 /**
  * Per-resource calls, each resource's failure classified on its own. All resources are started
  * at once: the engine's limiter (behind ctx.send) bounds what is in flight per account and per
@@ -19,8 +25,7 @@ export function perResource<T>(
       try {
         return { region, resourceKey, ok: true, data: await call(item, region) };
       } catch (err) {
-        // A read-only violation stops the scan; a cancelled scan drops the whole unit.
-        if ((err as Error).name === 'ReadOnlyViolation' || (err as Error).name === 'CredentialsNotRenewed' || ctx.signal?.aborted) throw err;
+        if (stopsTheUnit(err, ctx.signal)) throw err;
         return { region, resourceKey, ok: false, error: classifyError(err) };
       }
     }),

@@ -7,17 +7,25 @@ import {
   type GetBucketVersioningCommandOutput,
   type ListBucketsCommandOutput,
 } from '@aws-sdk/client-s3';
-import { GLOBAL } from '../engine/snapshot.ts';
+import { classifyError } from '../engine/classify.ts';
+import { GLOBAL, type CallError } from '../engine/snapshot.ts';
 import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
-import { perResource } from './per-resource.ts';
-import type { CollectContext, DatasetDef } from './types.ts';
+import { perResource, stopsTheUnit } from './per-resource.ts';
+import type { CollectContext, DatasetDef, ResourceResult } from './types.ts';
 
 /** ListBuckets as stored: each bucket with the region its own calls must go to. */
 export interface BucketEntry {
   Name: string;
   CreationDate?: string;
+  /** The bucket's region; "global" when it could not be read (see LocationError). */
   BucketRegion: string;
+  /**
+   * Set when ListBuckets gave no BucketRegion and GetBucketLocation failed for this bucket (for
+   * example a bucket policy denying it): the bucket is listed, and each of its reads is
+   * NOT_ASSESSED with this reason, instead of the whole bucket list failing.
+   */
+  LocationError?: CallError;
 }
 
 export const s3Datasets: DatasetDef[] = [
@@ -33,15 +41,24 @@ export const s3Datasets: DatasetDef[] = [
         (page) => page.Buckets,
         (page) => page.ContinuationToken,
       );
-      const entries: BucketEntry[] = [];
-      for (const b of buckets) {
-        if (!b.Name) continue;
-        const region = b.BucketRegion || (await bucketLocation(ctx, b.Name));
-        // Deleted between ListBuckets and GetBucketLocation: it is not there to assess.
-        if (region === undefined) continue;
-        entries.push({ Name: b.Name, CreationDate: b.CreationDate?.toISOString(), BucketRegion: region });
-      }
-      return entries;
+      // Regions are asked for all at once; the engine's limiter bounds what is in flight.
+      const entries = await Promise.all(
+        buckets.map(async (b): Promise<BucketEntry | undefined> => {
+          if (!b.Name) return undefined;
+          const entry = { Name: b.Name, CreationDate: b.CreationDate?.toISOString() };
+          if (b.BucketRegion) return { ...entry, BucketRegion: b.BucketRegion };
+          try {
+            const region = await bucketLocation(ctx, b.Name);
+            // Deleted between ListBuckets and GetBucketLocation: it is not there to assess.
+            return region === undefined ? undefined : { ...entry, BucketRegion: region };
+          } catch (err) {
+            if (stopsTheUnit(err, ctx.signal)) throw err;
+            const error = classifyError(err);
+            return { ...entry, BucketRegion: GLOBAL, LocationError: { ...error, message: `The bucket's region could not be read (s3:GetBucketLocation): ${error.message}` } };
+          }
+        }),
+      );
+      return entries.filter((e) => e !== undefined);
     },
   },
   bucketDataset('s3:GetBucketVersioning', ['s3:GetBucketVersioning'], async (ctx, bucket, region) => {
@@ -68,12 +85,15 @@ export function bucketDataset(
     async collect(ctx) {
       const list = ctx.snapshot.read<BucketEntry[]>('s3:ListBuckets', GLOBAL);
       if (!list.ok) return [];
-      return perResource(
+      // A bucket whose region is unknown is not called at all: its reads carry the reason.
+      const unlocated = list.data.flatMap((b): ResourceResult[] => (b.LocationError ? [{ region: b.BucketRegion, resourceKey: b.Name, ok: false, error: b.LocationError }] : []));
+      const located = await perResource(
         ctx,
-        list.data,
+        list.data.filter((b) => !b.LocationError),
         (b) => ({ region: b.BucketRegion, resourceKey: b.Name }),
         (b, region) => call(ctx, b.Name, region),
       );
+      return [...located, ...unlocated];
     },
   };
 }

@@ -10,6 +10,8 @@ export interface FaultRule {
   action: string;
   /** Only requests signed for this region (default: any). */
   region?: string;
+  /** Only requests for this S3 bucket (restXml, path-style). */
+  bucket?: string;
   /**
    * HTTP status. 300 and above: answer with a protocol-correct error body carrying `code` and
    * `message`. Below 300: handle the request normally (after `delayMs`, with `body` mangling).
@@ -37,6 +39,7 @@ export interface RequestKey {
   service: string;
   action: string;
   region: string;
+  bucket?: string;
 }
 
 /** Finds the rule for this request and consumes one of its `times`. */
@@ -46,7 +49,8 @@ export function takeFault(rules: FaultRule[], key: RequestKey): FaultRule | unde
       (r.times === undefined || r.times > 0) &&
       (r.service === '*' || r.service === key.service) &&
       (r.action === '*' || r.action === key.action) &&
-      (r.region === undefined || r.region === key.region),
+      (r.region === undefined || r.region === key.region) &&
+      (r.bucket === undefined || r.bucket === key.bucket),
   );
   if (rule?.times !== undefined) rule.times -= 1;
   return rule;

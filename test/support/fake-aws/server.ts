@@ -164,7 +164,7 @@ export async function startFakeAws(account: FakeAccount, opts: FakeAwsOptions = 
         throttled.set(key, (throttled.get(key) ?? 0) + 1);
         throw throttlingError(service.name);
       }
-      const fault = takeFault(faults, { service: service.name, action, region });
+      const fault = takeFault(faults, { service: service.name, action, region, bucket });
       if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: closing.signal });
       if (fault?.raw) {
         const headers = { 'Content-Type': fault.raw.contentType, ...(fault.raw.headers ?? {}) };
