@@ -256,6 +256,16 @@ test('GetBucketLocation refused for one bucket: that bucket is NOT_ASSESSED with
   assert.equal(others.length, usual.findings.filter((f) => f.resourceId !== BUCKET.finance).length);
 });
 
+test('DescribeSnapshots listing other accounts\' snapshots (moto ignores OwnerIds=self): only this account\'s are kept and asked about', async (t) => {
+  const item = (id: string, owner: string) => `<item><snapshotId>${id}</snapshotId><volumeId>vol-0123</volumeId><status>completed</status><startTime>2024-01-01T00:00:00.000Z</startTime><ownerId>${owner}</ownerId><volumeSize>8</volumeSize><encrypted>false</encrypted></item>`;
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeSnapshotsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><snapshotSet>${item('snap-0own', ACCOUNT_ID)}${item('snap-0amazon', '591542846629')}${item('snap-0canonical', '099720109477')}</snapshotSet></DescribeSnapshotsResponse>`;
+  const { snapshot, fake } = await collect(t, ['ec2:DescribeSnapshots', 'ec2:DescribeSnapshotAttribute'], [{ service: 'ec2', action: 'DescribeSnapshots', status: 200, raw: { contentType: 'text/xml;charset=UTF-8', body } }]);
+  const listed = snapshot.read<{ SnapshotId: string }[]>('ec2:DescribeSnapshots', 'us-east-1');
+  assert.ok(listed.ok, listed.ok ? '' : listed.error.message);
+  assert.deepEqual(listed.data.map((s) => s.SnapshotId), ['snap-0own']);
+  assert.equal(fake.calls.get('ec2:DescribeSnapshotAttribute'), REGIONS.length, 'one attribute read per region, for the own snapshot only');
+});
+
 test('a whole service the emulator lacks: only its checks are NOT_ASSESSED, each with the reason, after one request per region', async (t) => {
   const fake = await startFakeAws(seeded);
   t.after(() => fake.close());

@@ -50,13 +50,16 @@ export const ec2StorageDatasets: DatasetDef[] = [
     service: 'ec2',
     scope: 'regional',
     iamActions: ['ec2:DescribeSnapshots'],
-    collect(ctx) {
+    async collect(ctx) {
       const client = ctx.session.client('ec2', ctx.region);
-      return collectPages<DescribeSnapshotsCommandOutput, Snapshot>(
+      const snapshots = await collectPages<DescribeSnapshotsCommandOutput, Snapshot>(
         (NextToken) => ctx.send(client, new DescribeSnapshotsCommand({ OwnerIds: ['self'], NextToken, MaxResults: 1000 })),
         (page) => page.Snapshots,
         (page) => page.NextToken,
       );
+      // AWS honours OwnerIds; moto (5.x) ignores it and lists the public snapshots behind its
+      // bundled AMIs, owned by other accounts. Another account's snapshot is not this account's to judge.
+      return snapshots.filter((s) => s.OwnerId === undefined || s.OwnerId === ctx.snapshot.meta.accountId);
     },
   },
   {
