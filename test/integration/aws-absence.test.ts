@@ -266,6 +266,23 @@ test('DescribeSnapshots listing other accounts\' snapshots (moto ignores OwnerId
   assert.equal(fake.calls.get('ec2:DescribeSnapshotAttribute'), REGIONS.length, 'one attribute read per region, for the own snapshot only');
 });
 
+test('DescribeRegions listing China and GovCloud regions (as moto does): a scan of an aws-partition account covers only its own partition', async (t) => {
+  const regions = ['us-east-1', 'eu-west-1', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1'];
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><regionInfo>${regions.map((r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`).join('')}</regionInfo></DescribeRegionsResponse>`;
+  const fake = await startFakeAws(seeded);
+  t.after(() => fake.close());
+  fake.faults.push({ service: 'ec2', action: 'DescribeRegions', status: 200, raw: { contentType: 'text/xml;charset=UTF-8', body } });
+  const dir = tempDir(t);
+  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
+  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
+  t.after(() => db.close());
+  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['network'] });
+  assert.equal(await scan.done, 'complete');
+  assert.deepEqual([...new Set(listFindings(db, scan.scanId).map((f) => f.region))].filter((r) => r !== 'global').sort(), ['eu-west-1', 'us-east-1']);
+  assert.deepEqual([...new Set(fake.requests.map((r) => r.region))].filter((r) => r.startsWith('cn-') || r.startsWith('us-gov-')), [], 'nothing is sent to another partition');
+});
+
 test('a whole service the emulator lacks: only its checks are NOT_ASSESSED, each with the reason, after one request per region', async (t) => {
   const fake = await startFakeAws(seeded);
   t.after(() => fake.close());

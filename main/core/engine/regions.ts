@@ -1,6 +1,7 @@
 /** Which regions a scan covers: the account's enabled regions by default, or the user's list. */
 import { DescribeRegionsCommand, type DescribeRegionsCommandOutput } from '@aws-sdk/client-ec2';
 import { ApiFailure } from '../api.ts';
+import { partitionOf } from '../aws/partition.ts';
 import type { AwsSession } from '../aws/session.ts';
 import { classifyError } from './classify.ts';
 import { GLOBAL, type SnapshotRecord } from './snapshot.ts';
@@ -29,7 +30,9 @@ export async function planRegions(session: AwsSession, wanted: string[] | 'all' 
     return { regions: Array.isArray(wanted) && wanted.length > 0 ? wanted : [session.homeRegion], record };
   }
   const all = (out.Regions ?? []).map((r) => ({ name: r.RegionName ?? '', status: r.OptInStatus ?? 'opt-in-not-required' }));
-  const enabled = all.filter((r) => r.status !== 'not-opted-in').map((r) => r.name).sort();
+  // An account lives in one partition; AWS lists only its regions. Emulators (moto) also list the
+  // China and GovCloud regions, which an account of the aws partition can never use.
+  const enabled = all.filter((r) => r.status !== 'not-opted-in' && partitionOf(r.name) === session.partition).map((r) => r.name).sort();
   const record: SnapshotRecord = {
     dataset: 'ec2:DescribeRegions',
     region: GLOBAL,
