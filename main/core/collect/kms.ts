@@ -30,6 +30,15 @@ export interface KeyPolicy {
 }
 
 /**
+ * A key's usage as AWS would send it. moto (5.x) omits KeyUsage for keys created without one;
+ * a SYMMETRIC_DEFAULT key can only be ENCRYPT_DECRYPT
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html).
+ */
+export function keyUsage(k: { KeySpec?: string; KeyUsage?: string }): string | undefined {
+  return k.KeyUsage ?? (k.KeySpec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : undefined);
+}
+
+/**
  * Automatic rotation exists only for customer managed symmetric encryption keys whose material
  * KMS generated (not imported, not in a custom key store); AWS managed keys rotate on their own.
  * A key pending deletion is reported by its own check.
@@ -38,7 +47,7 @@ export function rotationEligible(k: KeyMetadata): boolean {
   return (
     k.KeyManager === 'CUSTOMER' &&
     k.KeySpec === 'SYMMETRIC_DEFAULT' &&
-    k.KeyUsage === 'ENCRYPT_DECRYPT' &&
+    keyUsage(k) === 'ENCRYPT_DECRYPT' &&
     k.Origin === 'AWS_KMS' &&
     (k.KeyState === 'Enabled' || k.KeyState === 'Disabled')
   );

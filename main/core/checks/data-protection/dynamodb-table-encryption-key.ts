@@ -1,4 +1,5 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import type { Snapshot } from '../../engine/snapshot.ts';
 import { evidence, finding, missingField, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
 import { keyByArn } from './support/kms-keys.ts';
@@ -21,6 +22,15 @@ const meta = {
   references: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html'],
 } as const satisfies Check['meta'];
 
+/**
+ * AWS sends the key's ARN; moto (5.x) echoes the key id the table was created with. A bare key id
+ * names a key in the caller's own account and region
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id).
+ */
+function asKeyArn(snap: Snapshot, region: string, key: string): string {
+  return key.startsWith('arn:') || key.startsWith('alias/') ? key : `arn:${snap.meta.partition}:kms:${region}:${snap.meta.accountId}:key/${key}`;
+}
+
 export const dynamodbTableEncryptionKey: Check = {
   meta,
   needs: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'kms:ListKeys', 'kms:DescribeKey'],
@@ -36,8 +46,10 @@ export const dynamodbTableEncryptionKey: Check = {
       if (!sse || sse.SSEType !== 'KMS' || !sse.KMSMasterKeyArn || sse.Status === 'DISABLED') {
         return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with an AWS owned key (DynamoDB's default).`, proof);
       }
-      const keyArn = sse.KMSMasterKeyArn;
+      const keyArn = asKeyArn(snap, region, sse.KMSMasterKeyArn);
       const state = sse.Status && sse.Status !== 'ENABLED' ? ` (encryption status ${sse.Status})` : '';
+      // Only an emulator echoes an alias; which key it points to is not collected.
+      if (keyArn.startsWith('alias/')) return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with the KMS key behind ${keyArn}${state}.`, proof);
       // AWS managed keys always live in the table's own account.
       if (keyArn.split(':')[4] !== snap.meta.accountId) {
         return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with a customer managed key from another account (${keyArn})${state}.`, proof);

@@ -1,5 +1,5 @@
 import type { KeyListEntry } from '@aws-sdk/client-kms';
-import { rotationEligible, type KeyRotation } from '../../collect/kms.ts';
+import { keyUsage, rotationEligible, type KeyRotation } from '../../collect/kms.ts';
 import { evidence, finding, missingField, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
 import { describeKey, keyResource, notAwsManaged } from './support/kms-keys.ts';
@@ -28,7 +28,8 @@ function ineligible(k: { KeySpec?: string; KeyUsage?: string; Origin?: string; K
   if (k.Origin === 'EXTERNAL') return 'its key material is imported';
   if (k.Origin === 'AWS_CLOUDHSM' || k.Origin === 'EXTERNAL_KEY_STORE') return 'it is in a custom key store';
   if (k.KeySpec !== 'SYMMETRIC_DEFAULT') return `automatic rotation exists only for symmetric encryption keys (this is ${k.KeySpec ?? 'an unknown spec'})`;
-  if (k.KeyUsage !== 'ENCRYPT_DECRYPT') return `its key usage is ${k.KeyUsage ?? 'unknown'}`;
+  const usage = keyUsage(k);
+  if (usage !== 'ENCRYPT_DECRYPT') return `its key usage is ${usage ?? 'unknown'}`;
   return `its state is ${k.KeyState ?? 'unknown'}`;
 }
 
