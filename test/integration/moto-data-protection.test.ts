@@ -64,3 +64,12 @@ test('moto echoes the key id a DynamoDB table was created with: a bare id is a k
   assert.equal(f?.status, 'PASS');
   assert.equal(f?.message, `Table payments is encrypted with a customer managed key (arn:aws:kms:${R}:${ID}:key/table-key).`);
 });
+
+test('moto marks the key behind alias/aws/dynamodb CUSTOMER: a key with an alias/aws/ name is AWS managed, and not judged', async (t) => {
+  const awsKey: FakeKmsKey = { ...motoKey('dynamodb-default'), aliases: ['alias/aws/dynamodb'] };
+  const mine: FakeKmsKey = { ...motoKey('mine'), aliases: ['alias/aws-backups-of-mine'] };
+  const { fake, snapshot } = await scan(t, { kmsKeys: { [R]: [awsKey, mine] } });
+  assert.equal(fake.calls.get('kms:ListAliases'), 1);
+  const out = kmsKeyRotationEnabled.evaluate(snapshot, DEFAULT_EVAL_CONTEXT);
+  assert.deepEqual(verdicts(out), ['mine:FAIL'], 'only the customer managed key; "alias/aws-..." is not the reserved prefix');
+});

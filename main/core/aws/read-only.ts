@@ -21,7 +21,7 @@ const DATA_PROTECTION: Allowlist = {
     'DescribeDBParameters',
     'DescribeDBClusterParameters',
   ],
-  kms: ['ListKeys', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'],
+  kms: ['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'],
   efs: ['DescribeFileSystems'],
   dynamodb: ['ListTables', 'DescribeTable', 'DescribeContinuousBackups'],
   backup: ['ListBackupVaults', 'ListRecoveryPointsByBackupVault'],

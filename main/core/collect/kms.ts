@@ -6,12 +6,15 @@ import {
   DescribeKeyCommand,
   GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
+  ListAliasesCommand,
   ListKeysCommand,
+  type AliasListEntry,
   type DescribeKeyCommandOutput,
   type GetKeyPolicyCommandOutput,
   type GetKeyRotationStatusCommandOutput,
   type KeyListEntry,
   type KeyMetadata,
+  type ListAliasesCommandOutput,
   type ListKeysCommandOutput,
 } from '@aws-sdk/client-kms';
 import { collectPages } from './paginate.ts';
@@ -72,6 +75,22 @@ export const kmsDatasets: DatasetDef[] = [
         (page) => page.Keys,
         (page) => (page.Truncated ? page.NextMarker : undefined),
       );
+    },
+  },
+  {
+    // Aliases under alias/aws/ are reserved for AWS managed keys: a second witness to KeyManager.
+    id: 'kms:ListAliases',
+    service: 'kms',
+    scope: 'regional',
+    iamActions: ['kms:ListAliases'],
+    async collect(ctx) {
+      const client = ctx.session.client('kms', ctx.region);
+      const aliases = await collectPages<ListAliasesCommandOutput, AliasListEntry>(
+        (Marker) => ctx.send(client, new ListAliasesCommand({ Marker, Limit: 100 })),
+        (page) => page.Aliases,
+        (page) => (page.Truncated ? page.NextMarker : undefined),
+      );
+      return aliases.map((a) => ({ AliasName: a.AliasName ?? null, TargetKeyId: a.TargetKeyId ?? null }));
     },
   },
   {

@@ -24,7 +24,7 @@ const PENDING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
 export const kmsKeyNotPendingDeletion: Check = {
   meta,
-  needs: ['kms:ListKeys', 'kms:DescribeKey'],
+  needs: ['kms:ListKeys', 'kms:DescribeKey', 'kms:ListAliases'],
   evaluate(snap) {
     return eachRegion<KeyListEntry>(meta, snap, 'kms:ListKeys', { label: 'customer managed KMS keys', applies: notAwsManaged(snap) }, (k, _list, region) => {
       const resource = keyResource(snap, region, k);

@@ -24,7 +24,7 @@ const meta = {
 
 export const kmsKeyPolicyNotPublic: Check = {
   meta,
-  needs: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyPolicy'],
+  needs: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:ListAliases'],
   evaluate(snap) {
     return eachRegion<KeyListEntry>(meta, snap, 'kms:ListKeys', { label: 'customer managed KMS keys', applies: notAwsManaged(snap) }, (k, _list, region) => {
       const resource = keyResource(snap, region, k);

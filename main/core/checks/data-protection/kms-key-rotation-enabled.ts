@@ -35,7 +35,7 @@ function ineligible(k: { KeySpec?: string; KeyUsage?: string; Origin?: string; K
 
 export const kmsKeyRotationEnabled: Check = {
   meta,
-  needs: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
+  needs: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:ListAliases'],
   evaluate(snap) {
     return eachRegion<KeyListEntry>(meta, snap, 'kms:ListKeys', { label: 'customer managed KMS keys', applies: notAwsManaged(snap) }, (k, _list, region) => {
       const resource = keyResource(snap, region, k);

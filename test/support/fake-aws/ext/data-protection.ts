@@ -27,6 +27,8 @@ export interface FakeKmsKey {
   metadata: KeyMetadata;
   rotation?: boolean;
   policy?: string;
+  /** Alias names (alias/...) pointing at the key. */
+  aliases?: string[];
 }
 /** `pitr`: point-in-time recovery on (DescribeContinuousBackups). */
 export type FakeTable = TableDescription & { pitr?: boolean };

@@ -28,6 +28,13 @@ function listKeys(ctx: OperationContext) {
   return page.nextToken ? { Keys: entries, NextMarker: page.nextToken, Truncated: true } : { Keys: entries, Truncated: false };
 }
 
+function listAliases(ctx: OperationContext) {
+  const aliases = keys(ctx).flatMap((k) =>
+    (k.aliases ?? []).map((name) => ({ AliasName: name, AliasArn: `arn:aws:kms:${ctx.region}:${ctx.account.accountId}:${name}`, TargetKeyId: k.metadata.KeyId })),
+  );
+  return { Aliases: aliases, Truncated: false };
+}
+
 function getKeyRotationStatus(ctx: OperationContext) {
   const k = key(ctx);
   const m = k.metadata;
@@ -54,6 +61,7 @@ export const kms: ServiceModule = {
   regionNotEnabled: () => new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400),
   operations: {
     ListKeys: { handle: listKeys },
+    ListAliases: { handle: listAliases },
     DescribeKey: { handle: (ctx) => ({ KeyMetadata: key(ctx).metadata }) },
     GetKeyRotationStatus: { handle: getKeyRotationStatus },
     GetKeyPolicy: { handle: getKeyPolicy },

@@ -7,14 +7,28 @@ export function describeKey(snap: Snapshot, region: string, keyId: string): Read
   return snap.read<KeyMetadata | null>('kms:DescribeKey', region, keyId);
 }
 
+/** The ids of keys behind an alias/aws/... name in a region (empty when the aliases could not be read). */
+function awsAliased(snap: Snapshot, region: string): Set<string> {
+  const read = snap.read<{ AliasName: string | null; TargetKeyId: string | null }[]>('kms:ListAliases', region);
+  if (!read.ok) return new Set();
+  return new Set(read.data.filter((a) => a.AliasName?.startsWith('alias/aws/') && a.TargetKeyId).map((a) => a.TargetKeyId ?? ''));
+}
+
 /**
  * Keys that are not AWS managed (or whose metadata could not be read, which is not the same as
- * AWS managed): AWS owns the rotation, deletion and policy of its managed keys.
+ * AWS managed): AWS owns the rotation, deletion and policy of its managed keys. KeyManager says
+ * so; an alias under alias/aws/ says so too, as that prefix is reserved for AWS managed keys
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html). moto (5.x) marks
+ * the keys it makes for alias/aws/dynamodb and the like as CUSTOMER.
  */
 export function notAwsManaged(snap: Snapshot) {
+  const aliased = new Map<string, Set<string>>();
   return (k: KeyListEntry, region: string): boolean => {
     const d = describeKey(snap, region, k.KeyId ?? '');
-    return !d.ok || d.data?.KeyManager !== 'AWS';
+    if (d.ok && d.data?.KeyManager === 'AWS') return false;
+    if (!aliased.has(region)) aliased.set(region, awsAliased(snap, region));
+    if (aliased.get(region)?.has(k.KeyId ?? '')) return false;
+    return true;
   };
 }
 
