@@ -332,3 +332,58 @@ describe('s3-bucket-default-encryption-key-type', () => {
     assert.equal(s3BucketDefaultEncryptionKeyType.meta.severity, 'info');
   });
 });
+
+describe('moto 5.2.1 answers that differ from AWS', () => {
+  // moto has no ?policyStatus route: GetBucketPolicyStatus gets the object listing, parsed as a PolicyStatus without IsPublic.
+  const motoStatus = (b: string) => per('s3:GetBucketPolicyStatus', b, { PolicyStatus: {} });
+  const judge = (statements: unknown[]) =>
+    only(s3BucketNotPublic, [list('a'), accountBpa(null), bucketBpa('a', null), motoStatus('a'), per('s3:GetBucketAcl', 'a', { Owner: { ID: 'o' }, Grants: [] }), policy('a', statements)]);
+  const obj = 'arn:aws:s3:::a/*';
+  const star = (Condition: object) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: obj, Condition });
+
+  test('without IsPublic, AWS\'s definition of a non-public policy decides the sure cases: fixed principals, fixed source or organisation, deny only', () => {
+    const fixedPrincipals = judge([
+      { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::999988887777:root', '111122223333'] }, Action: 's3:*', Resource: obj },
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: obj },
+    ]);
+    assert.deepEqual([fixedPrincipals.status, /not public by AWS's definition: every Allow names fixed principals/.test(fixedPrincipals.message)], ['PASS', true]);
+    assert.equal(judge([star({ StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } })]).status, 'PASS');
+    assert.equal(judge([star({ StringEquals: { 'aws:PrincipalOrgID': ['o-abc123'] } })]).status, 'PASS');
+    const denyOnly = judge([{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: obj, Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } }]);
+    assert.deepEqual([denyOnly.status, /it allows nothing/.test(denyOnly.message)], ['PASS', true]);
+  });
+
+  test('without IsPublic, anything short of a fixed value stays NOT_ASSESSED, never PASS', () => {
+    const unsure = [
+      star({ StringLike: { 'aws:SourceVpce': 'vpce-*' } }),
+      star({ StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }),
+      star({ StringNotEquals: { 'aws:SourceAccount': '123456789012' } }),
+      star({ StringEquals: { 'aws:SourceAccount': '${aws:PrincipalAccount}' } }),
+      star({ StringEquals: { 's3:prefix': 'home/' } }),
+      { Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: obj },
+      { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 's3:GetObject', Resource: obj },
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::*:root' }, Action: 's3:GetObject', Resource: obj, Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+    ];
+    for (const s of unsure) {
+      const f = judge([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: obj }, s]);
+      assert.deepEqual([f.status, f.reason?.code], ['NOT_ASSESSED', 'MissingField'], JSON.stringify(s));
+    }
+  });
+
+  test('a default retention in years reads as years, not moto\'s "Days": 0', () => {
+    const locked = only(s3BucketObjectLockEnabled, [
+      list('acme-backups'), ok('cloudtrail:DescribeTrails', R, []), per('s3:GetBucketLogging', 'acme-backups', { LoggingEnabled: null }),
+      per('s3:GetObjectLockConfiguration', 'acme-backups', { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 0, Years: 1 } } } }),
+    ]);
+    assert.deepEqual([locked.status, /default retention GOVERNANCE 1 years/.test(locked.message)], ['PASS', true], locked.message);
+  });
+
+  test('an access point listed in another Region than its bucket reads the bucket\'s Block Public Access where the bucket is', () => {
+    const out = only(s3AccessPointPublicAccessBlock, [
+      list('b@eu-west-1'), accountBpa(null), bucketBpa('b', { ...OFF, IgnorePublicAcls: true, RestrictPublicBuckets: true }),
+      ok('s3control:ListAccessPoints', 'us-east-1', [{ Name: 'ap', Bucket: 'b', AccessPointArn: `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/ap` }]),
+      ok('s3control:GetAccessPoint', 'us-east-1', { Name: 'ap', Bucket: 'b', NetworkOrigin: 'Internet', VpcId: null, PublicAccessBlockConfiguration: { ...OFF, BlockPublicAcls: true, BlockPublicPolicy: true } }, 'ap'),
+    ], ['us-east-1']);
+    assert.deepEqual([out.status, /RestrictPublicBuckets \(bucket level\)/.test(out.message)], ['PASS', true], out.message);
+  });
+});

@@ -72,14 +72,17 @@ export const s3controlDatasets: DatasetDef[] = [
     service: 's3control',
     scope: 'regional',
     iamActions: ['s3:ListAccessPoints'],
-    collect(ctx): Promise<AccessPoint[]> {
+    async collect(ctx): Promise<AccessPoint[]> {
       const client = control(ctx, ctx.region);
       const AccountId = ctx.snapshot.meta.accountId;
-      return collectPages<ListAccessPointsCommandOutput, AccessPoint>(
+      const points = await collectPages<ListAccessPointsCommandOutput, AccessPoint>(
         (NextToken) => ctx.send(client, new ListAccessPointsCommand({ AccountId, NextToken, MaxResults: 1000 })),
         (page) => page.AccessPointList,
         (page) => page.NextToken,
       );
+      // AWS lists the access points of the Region asked (their ARN names it); moto lists the account's
+      // every access point in every Region, which would judge each one once per scanned Region.
+      return points.filter((p) => (arnRegion(p.AccessPointArn) ?? ctx.region) === ctx.region);
     },
   },
   {
@@ -114,3 +117,8 @@ export const s3controlDatasets: DatasetDef[] = [
     },
   },
 ];
+
+/** The Region field of an access point ARN ("arn:aws:s3:eu-west-1:111122223333:accesspoint/name"). */
+function arnRegion(arn: string | undefined): string | undefined {
+  return arn?.split(':')[3] || undefined;
+}

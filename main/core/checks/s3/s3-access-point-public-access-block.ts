@@ -1,4 +1,5 @@
 import type { AccessPoint } from '@aws-sdk/client-s3-control';
+import type { BucketEntry } from '../../collect/s3.ts';
 import type { AccessPointDetail } from '../../collect/s3control.ts';
 import { GLOBAL } from '../../engine/snapshot.ts';
 import type { Finding } from '../../../../shared/model/finding.ts';
@@ -28,9 +29,12 @@ const meta = {
 
 export const s3AccessPointPublicAccessBlock: Check = {
   meta,
-  needs: ['s3control:ListAccessPoints', 's3control:GetAccessPoint', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
+  needs: ['s3control:ListAccessPoints', 's3control:GetAccessPoint', 's3:ListBuckets', 's3:GetPublicAccessBlock', 's3control:GetPublicAccessBlock'],
   evaluate(snap) {
     const account = snap.read<BpaData>('s3control:GetPublicAccessBlock', GLOBAL);
+    const buckets = snap.read<BucketEntry[]>('s3:ListBuckets', GLOBAL);
+    // Per-bucket reads are stored under the bucket's own region, which need not be the access point's as listed.
+    const bucketRegion = new Map(buckets.ok ? buckets.data.map((b) => [b.Name, b.BucketRegion]) : []);
     const out: Finding[] = [];
     for (const region of snap.meta.regions) {
       const list = snap.read<AccessPoint[]>('s3control:ListAccessPoints', region);
@@ -49,7 +53,7 @@ export const s3AccessPointPublicAccessBlock: Check = {
         const bucket = detail.data.Bucket ?? point.Bucket ?? '';
         const levels: BpaLevel[] = [
           { name: 'access point', read: detail },
-          { name: 'bucket', read: snap.read<BpaData>('s3:GetPublicAccessBlock', region, bucket) },
+          { name: 'bucket', read: snap.read<BpaData>('s3:GetPublicAccessBlock', bucketRegion.get(bucket) ?? region, bucket) },
           { name: 'account', read: account },
         ];
         const states = effectiveBpa(levels);

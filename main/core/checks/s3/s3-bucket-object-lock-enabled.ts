@@ -74,7 +74,7 @@ export const s3BucketObjectLockEnabled: Check = {
       const lock = read.ok ? read.data.ObjectLockConfiguration : undefined;
       if (read.ok && lock?.ObjectLockEnabled === 'Enabled') {
         const retention = lock.Rule?.DefaultRetention;
-        const rule = retention ? `default retention ${retention.Mode ?? '?'} ${retention.Days ?? retention.Years ?? '?'} ${retention.Days ? 'days' : 'years'}` : 'no default retention (only objects written with their own retention are locked)';
+        const rule = retention ? `default retention ${retention.Mode ?? '?'} ${period(retention)}` : 'no default retention (only objects written with their own retention are locked)';
         return finding(meta, snap, resource, 'PASS', `Object Lock is enabled, ${rule}.${role}`, [evidence(read, read.data)]);
       }
       const blind = known.unknown.find((u) => u.region === GLOBAL || u.region === b.BucketRegion);
@@ -87,3 +87,13 @@ export const s3BucketObjectLockEnabled: Check = {
     });
   },
 };
+
+/**
+ * A default retention holds Days or Years, never both (API_DefaultRetention); moto sends the unset
+ * one as 0 ("Days": 0, "Years": 1), so the period is whichever is positive.
+ */
+function period(retention: { Days?: number; Years?: number }): string {
+  if (retention.Days) return `${retention.Days} days`;
+  if (retention.Years) return `${retention.Years} years`;
+  return 'of unstated length';
+}

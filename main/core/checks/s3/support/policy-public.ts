@@ -1,14 +1,16 @@
 /**
  * Whether a bucket's policy makes it public. AWS's own verdict (GetBucketPolicyStatus IsPublic)
  * comes first. When it could not be read, or came without IsPublic (an emulator that does not
- * implement the call answers otherwise), the policy document settles the two cases that need no
- * judgement of conditions: no policy at all (NoSuchBucketPolicy), and an Allow to "*" with no
- * Condition, which AWS's definition of "public" always counts as public. Anything else stays unknown.
+ * implement the call answers otherwise), the policy document settles the cases AWS's definition
+ * of "public" decides without judgement: no policy at all (NoSuchBucketPolicy); an Allow to "*"
+ * with no Condition (public); every Allow naming fixed principals or holding "*" to a fixed value
+ * of a listed condition key (not public, see policy-fixed.ts). Anything else stays unknown.
  */
 import type { BucketPolicy, BucketPolicyStatus } from '../../../collect/s3-buckets.ts';
 import type { Read, Snapshot } from '../../../engine/snapshot.ts';
 import type { Evidence } from '../../../../../shared/model/finding.ts';
 import { evidence } from '../../helpers.ts';
+import { nonPublicStatement } from './policy-fixed.ts';
 import { parsePolicy, principals, statementLabel } from './policy.ts';
 
 type Ok<T> = Extract<Read<T>, { ok: true }>;
@@ -43,7 +45,12 @@ function documentVerdict(read: Read<BucketPolicy>): PolicyPublic | undefined {
   const statements = parsePolicy(read.data.Policy) ?? [];
   const index = statements.findIndex((s) => s.Effect === 'Allow' && s.NotPrincipal === undefined && s.Condition === undefined && principals(s.Principal).everyone);
   const open = statements[index];
-  if (!open) return undefined;
+  if (!open) {
+    if (statements.length === 0 || !statements.every(nonPublicStatement)) return undefined;
+    const why = statements.some((s) => s.Effect === 'Allow') ? 'every Allow names fixed principals or holds "*" to a fixed value of a source or organisation key' : 'it allows nothing';
+    const text = `its bucket policy is not public by AWS's definition: ${why} (GetBucketPolicyStatus gave no verdict)`;
+    return { state: 'private', text, proof: [evidence(read, statements)] };
+  }
   const short = `${statementLabel(open, index)} allows "Principal": "*" with no Condition`;
   return { state: 'public', detail: `${short}; GetBucketPolicyStatus gave no verdict`, short, proof: [evidence(read, open)] };
 }
