@@ -133,6 +133,15 @@ test('Inspector scan types: ENABLED PASSes, anything else FAILs, a failed accoun
   assert.equal(run('inspector-ec2-scanning-enabled', [s])[0]?.resourceId, ACCOUNT);
 });
 
+test('Inspector: our account missing from accounts (moto 5.2 where Inspector was never enabled) is NOT_ASSESSED for every scan type, never "not offered"', () => {
+  const none = ok('inspector2:BatchGetAccountStatus', R, { accounts: [], failedAccounts: [] });
+  for (const id of ['inspector-ec2-scanning-enabled', 'inspector-ecr-scanning-enabled', 'inspector-lambda-scanning-enabled', 'inspector-lambda-code-scanning-enabled']) {
+    const f = run(id, [none])[0];
+    assert.equal(f?.status, 'NOT_ASSESSED', id);
+    assert.equal(f?.reason?.code, 'MissingField', id);
+  }
+});
+
 const cover = (id: string, statusCode: string, reason: string) => ({ resourceType: 'AWS_EC2_INSTANCE', resourceId: id, scanType: 'PACKAGE', scanStatus: { statusCode, reason } });
 const vuln = (id: string, severity: string, extra: object = {}) => ({ findingArn: `arn:f/${id}/${severity}`, severity, status: 'ACTIVE', fixAvailable: 'YES', exploitAvailable: 'NO', resources: [{ type: 'AWS_EC2_INSTANCE', id }], ...extra });
 
@@ -214,7 +223,19 @@ test('guest OS end of life: from SSM first, then the AMI name (said so), unknown
   assert.equal(byId(run('ec2-instance-os-supported', recs.map((r) => at('2026-05-01T00:00:00.000Z', r))))['i-al2'], 'PASS');
   const noSsm = run('ec2-instance-os-supported', [recs[0] as SnapshotRecord, failed('ssm:DescribeInstanceInformation', R, 'permission-denied', 'AccessDeniedException'), recs[2] as SnapshotRecord]);
   assert.equal(byId(noSsm)['i-ubuntu-ami'], 'FAIL', 'the AMI still identifies Ubuntu 20.04');
+  assert.match(noSsm.find((f) => f.resourceId === 'i-ubuntu-ami')?.message ?? '', /Systems Manager could not be read: AccessDeniedException/, 'an unread SSM list is not "not managed"');
   assert.equal(noSsm.find((f) => f.resourceId === 'i-al2')?.reason?.code, 'AccessDeniedException');
+});
+
+test('OS from moto 5.2\'s bundled AMI names: Windows Server 2003 (ami-61db0918) is past support, not "not in the reference data"', () => {
+  const recs = [
+    instances(inst('i-w2003', 'running', 'ami-61db0918'), inst('i-w2016', 'running', 'ami-03cf127a')),
+    ok('ssm:DescribeInstanceInformation', R, []),
+    ok('ec2:DescribeImages', R, [image('ami-61db0918', { Name: 'Windows_Server-2003-R2_SP2-English-64Bit-Base-2017.10.13' }), image('ami-03cf127a', { Name: 'Windows_Server-2016-English-Nano-Base-2017.10.13' })]),
+  ];
+  const out = run('ec2-instance-os-supported', recs);
+  assert.deepEqual(byId(out), { 'i-w2003': 'FAIL', 'i-w2016': 'PASS' });
+  assert.match(out[0]?.message ?? '', /Windows Server 2003.*ended on 2015-07-14/);
 });
 
 const fn = (FunctionName: string, extra: object) => ({ FunctionName, FunctionArn: `arn:aws:lambda:${R}:${ACCOUNT}:function:${FunctionName}`, PackageType: 'Zip', ...extra });
@@ -247,6 +268,19 @@ test('RDS engine support and auto minor upgrades (RDS.13), Neptune and DocumentD
   assert.deepEqual(byId(run('rds-instance-auto-minor-upgrade', [list])), { pg16: 'PASS', mysql57: 'FAIL', aurora2: 'PASS', pg99: 'PASS', mssql: 'NOT_ASSESSED' });
   assert.deepEqual(run('rds-instance-auto-minor-upgrade', [failed('rds:DescribeDBInstances', R, 'permission-denied', 'AccessDenied')]).map((f) => f.status), ['NOT_ASSESSED']);
   assert.deepEqual(run('rds-instance-engine-supported', [ok('rds:DescribeDBInstances', R, [])]).map((f) => f.status), ['NOT_APPLICABLE']);
+});
+
+test('RDS: a major older than the oldest in the reference data FAILs once that one is past support (moto 5.2 creates postgres 9.3.3 by default)', () => {
+  const list = ok('rds:DescribeDBInstances', R, [
+    db('pg93', { Engine: 'postgres', EngineVersion: '9.3.3' }),
+    db('mysql55', { Engine: 'mysql', EngineVersion: '5.5.62' }),
+    db('pg-odd', { Engine: 'postgres', EngineVersion: 'custom-build' }),
+  ]);
+  const out = run('rds-instance-engine-supported', [list]);
+  assert.deepEqual(byId(out), { pg93: 'FAIL', mysql55: 'FAIL', 'pg-odd': 'NOT_ASSESSED' });
+  assert.match(out[0]?.message ?? '', /PostgreSQL 9\.3 \(9\.3\.3\).*older than PostgreSQL 9\.6, the oldest release in the reference data, whose standard support ended on 2022-04-30/);
+  // Judged at the scan's time: before 9.6 itself ended, the data cannot say when 9.3 did.
+  assert.deepEqual(byId(run('rds-instance-engine-supported', [at('2022-03-15T00:00:00.000Z', list)])), { pg93: 'NOT_ASSESSED', mysql55: 'FAIL', 'pg-odd': 'NOT_ASSESSED' });
 });
 
 test('EKS versions: past standard support FAILs, current PASSes, an unreadable cluster is NOT_ASSESSED', () => {

@@ -49,7 +49,8 @@ test('end-of-life verdicts use the given time and say which data they rest on', 
   assert.equal(rdsEngineSupport('mysql', '8.4.3', NOW).status, 'supported');
   assert.equal(rdsEngineSupport('aurora-mysql', '8.0.mysql_aurora.3.08.0', NOW).status, 'supported');
   assert.equal(rdsEngineSupport('oracle-ee', '19.0.0.0.ru-2024-10.rur-2024-10.r1', NOW).status, 'unknown');
-  assert.equal(rdsEngineSupport('postgres', '8.4', NOW).status, 'unknown', 'older than the data is not "supported"');
+  assert.equal(rdsEngineSupport('postgres', '8.4', NOW).status, 'ended', 'older than the oldest release in the data, which has itself ended');
+  assert.equal(rdsEngineSupport('postgres', '8.4', new Date('2022-01-01T00:00:00Z')).status, 'unknown', 'older than the data, whose oldest is still supported, is not "supported"');
   assert.equal(eksVersionSupport('1.31', NOW).status, 'ended');
   assert.equal(eksVersionSupport('1.33', new Date('2026-07-28T23:00:00Z')).status, 'supported');
   assert.equal(eksVersionSupport('1.40', NOW).status, 'supported');

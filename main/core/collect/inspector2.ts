@@ -36,8 +36,10 @@ export const inspector2Datasets: DatasetDef[] = [
     scope: 'regional',
     iamActions: ['inspector2:BatchGetAccountStatus'],
     async collect(ctx) {
-      // No account ids: the caller's own account, which needs no delegated-admin rights.
-      const out = await ctx.send<BatchGetAccountStatusCommandOutput>(ctx.session.client('inspector2', ctx.region), new BatchGetAccountStatusCommand({}));
+      // Our own account id, named: it needs no delegated-admin rights, and moto (5.x) fails with a
+      // bare HTTP 500 when accountIds is left out, which AWS reads as "the caller's account".
+      const command = new BatchGetAccountStatusCommand({ accountIds: [ctx.snapshot.meta.accountId] });
+      const out = await ctx.send<BatchGetAccountStatusCommandOutput>(ctx.session.client('inspector2', ctx.region), command);
       return { accounts: out.accounts ?? [], failedAccounts: out.failedAccounts ?? [] };
     },
   },

@@ -18,7 +18,7 @@ export function referenceDataVersions(): ReferenceDataVersion[] {
 }
 
 export interface EolVerdict {
-  /** ended: past its end date at `now`; supported: not yet, or newer than any release in the data; unknown: not in the data. */
+  /** ended: past its end date at `now` (RDS: or older than a line's oldest, ended release); supported: not yet, or newer than any release in the data; unknown: not in the data. */
   status: 'supported' | 'ended' | 'unknown';
   label: string;
   /** YYYY-MM-DD, or null when no date is known. */
@@ -104,7 +104,22 @@ export function rdsEngineSupport(engine: string, engineVersion: string, now: Dat
   const { entry, newer } = lookup(line, (e) => e.major, parsed.major);
   if (entry) return { ...verdict(label, entry.endOfStandardSupport, now, b), major: parsed.major, endOfExtendedSupport: entry.endOfExtendedSupport };
   if (newer) return { status: 'supported', label, endDate: null, basis: b, major: parsed.major, note: 'newer than every release in the reference data' };
+  const oldest = olderThanEvery(line, (e) => e.major, parsed.major);
+  // RDS lists every major it ever supported in its release calendar, and an older major never outlives
+  // a newer one, so one older than the oldest listed, once that one is past all support, is past it too
+  // (https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html).
+  if (oldest?.endOfStandardSupport && isPast(oldest.endOfStandardSupport, now) && (!oldest.endOfExtendedSupport || isPast(oldest.endOfExtendedSupport, now))) {
+    const oldestLabel = `${RDS_LABELS[parsed.engine] ?? parsed.engine} ${oldest.major}`;
+    const note = `older than ${oldestLabel}, the oldest release in the reference data, whose standard support ended on ${oldest.endOfStandardSupport}`;
+    return { status: 'ended', label, endDate: null, basis: b, major: parsed.major, endOfExtendedSupport: null, note };
+  }
   return { status: 'unknown', label, endDate: null, basis: b, major: parsed.major };
+}
+
+/** The oldest release of a line when `wanted` is older than all of them. */
+function olderThanEvery<E>(entries: E[], version: (e: E) => string, wanted: string): E | undefined {
+  if (entries.length === 0 || !entries.every((e) => compareVersions(wanted, version(e)) < 0)) return undefined;
+  return entries.reduce((a, e) => (compareVersions(version(e), version(a)) < 0 ? e : a));
 }
 
 export function eksVersionSupport(version: string, now: Date): EolVerdict & { endOfExtendedSupport?: string | null } {

@@ -50,7 +50,8 @@ export const ec2InstanceOsSupported: Check = {
       }
       const now = new Date(timeOf(instances.at) ?? Date.now());
       const v = osSupport(os, now);
-      const why = info ? 'Systems Manager\'s platform name was not recognised' : 'not managed by Systems Manager';
+      // moto 5.x does not implement DescribeInstanceInformation: an unread list must not read as "not managed".
+      const why = !ssm.ok ? `Systems Manager could not be read: ${ssm.error.code}` : info ? 'Systems Manager\'s platform name was not recognised' : 'not managed by Systems Manager';
       const from = os.source === 'ssm' ? 'reported by Systems Manager' : `from its launch AMI "${os.seen}" (${why}, so an in-place upgrade would not show)`;
       if (v.status === 'unknown') {
         return unassessed(meta, snap, resource, { kind: 'unknown', code: 'NotInReferenceData', call: 'reference:os-releases', message: `${v.label} (${from}) is not in the reference data (${v.basis}).` }, proof);

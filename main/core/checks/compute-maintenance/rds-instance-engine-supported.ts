@@ -35,7 +35,7 @@ export const rdsInstanceEngineSupported: Check = {
       }
       if (v.status === 'ended') {
         const extended = v.endOfExtendedSupport ? `; paid RDS Extended Support runs until ${v.endOfExtendedSupport}` : '';
-        return finding(meta, snap, resource, 'FAIL', `${resource.id} runs ${v.label} (${db.EngineVersion}), whose RDS standard support ended on ${v.endDate}${extended} (${v.basis}).`, proof);
+        return finding(meta, snap, resource, 'FAIL', `${resource.id} runs ${v.label} (${db.EngineVersion}), whose RDS standard support ended ${v.endDate ? `on ${v.endDate}` : `(${v.note})`}${extended} (${v.basis}).`, proof);
       }
       const until = v.endDate ? `in standard support until ${v.endDate}` : (v.note ?? 'in standard support');
       return finding(meta, snap, resource, 'PASS', `${resource.id} runs ${v.label} (${db.EngineVersion}), ${until} (${v.basis}).`, proof);

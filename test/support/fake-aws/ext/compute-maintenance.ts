@@ -32,6 +32,11 @@ export interface ComputeMaintenanceFixture {
   complianceSummaries?: Record<string, ResourceComplianceSummaryItem[]>;
   /** Inspector scan types per region; a region without an entry has never turned Inspector on. */
   inspector?: Record<string, FakeInspectorStatus>;
+  /**
+   * 'moto-5': BatchGetAccountStatus answers as moto 5.2 does: a bare HTML 500 when accountIds is left
+   * out, and accounts: [] for a region where Inspector was never turned on (AWS lists it as DISABLED).
+   */
+  inspectorAnswers?: 'aws' | 'moto-5';
   coverage?: Record<string, CoveredResource[]>;
   findings?: Record<string, Finding[]>;
   /** AMIs visible to the account. */

@@ -2,7 +2,8 @@
  * Amazon Inspector over REST JSON: POST /status/batch/get, /coverage/list, /findings/list. An
  * account that never turned Inspector on answers with every scan type DISABLED, as AWS does.
  */
-import { AwsError, type OperationContext, type ServiceModule } from '../protocol.ts';
+import { EMULATOR_HTML_500 } from '../faults.ts';
+import { AwsError, RawReply, type OperationContext, type ServiceModule } from '../protocol.ts';
 import type { ComputeMaintenanceFixture, FakeInspectorStatus } from './compute-maintenance.ts';
 import { inRegion, intWithin, page } from './compute-maintenance-params.ts';
 
@@ -11,6 +12,11 @@ const invalid = (message: string) => new AwsError('ValidationException', message
 const DISABLED: FakeInspectorStatus = { ec2: 'DISABLED', ecr: 'DISABLED', lambda: 'DISABLED', lambdaCode: 'DISABLED' };
 
 function batchGetAccountStatus(ctx: OperationContext) {
+  const moto = fixture(ctx).inspectorAnswers === 'moto-5';
+  if (moto && !fixture(ctx).inspector?.[ctx.region]) return { accounts: [], failedAccounts: [] };
+  // moto lists only accounts that called Enable and tests each one against accountIds: when that is
+  // left out, `in None` raises (inspector2/models.py batch_get_account_status) and Flask answers 500.
+  if (moto && !Array.isArray(ctx.json.accountIds)) return new RawReply(EMULATOR_HTML_500.raw.body, 500, { 'Content-Type': EMULATOR_HTML_500.raw.contentType });
   const asked = Array.isArray(ctx.json.accountIds) ? (ctx.json.accountIds as string[]) : [ctx.account.accountId];
   const s = fixture(ctx).inspector?.[ctx.region] ?? DISABLED;
   const any = Object.values(s).some((x) => x === 'ENABLED');

@@ -25,6 +25,10 @@ export function inspectorScanCheck(meta: CheckMeta, type: InspectorScanType, lab
         }
         if (verdict.kind === 'missing') {
           // Lambda code scanning is offered in some regions only; elsewhere the status is simply not reported.
+          // That says nothing when the account itself is missing (moto 5.x answers accounts: [] for an
+          // account that never turned Inspector on, where AWS lists it with every scan type DISABLED).
+          const listed = read.data.accounts.some((a) => a.accountId === snap.meta.accountId);
+          if (!listed) return [missingField(meta, snap, resource, read, `account ${snap.meta.accountId} in accounts`)];
           if (opts.regionalOffering) return [finding(meta, snap, resource, 'NOT_APPLICABLE', `Inspector reports no ${label} status in ${region}: the scan type is not offered there.`)];
           return [missingField(meta, snap, resource, read, `resourceState.${type}.status`)];
         }

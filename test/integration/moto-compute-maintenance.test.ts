@@ -1,0 +1,61 @@
+/**
+ * compute-maintenance against answers moto 5.2 gives where AWS answers otherwise, reproduced by the
+ * loopback fake and read through the real SDK: each verdict must be the one AWS's answer would give,
+ * or NOT_ASSESSED with the reason, never a guess.
+ */
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import { AwsSession } from '../../main/core/aws/session.ts';
+import { computeMaintenanceChecks } from '../../main/core/checks/compute-maintenance/index.ts';
+import { datasetsFor } from '../../main/core/collect/index.ts';
+import { collectSnapshot } from '../../main/core/engine/collect.ts';
+import { DEFAULT_EVAL_CONTEXT } from '../../main/core/engine/evaluate.ts';
+import { Snapshot } from '../../main/core/engine/snapshot.ts';
+import type { FakeAccount } from '../support/fake-aws/account.ts';
+import { seeded } from '../support/fake-aws/accounts/seeded.ts';
+import { startFakeAws, writeAwsProfile } from '../support/fake-aws/index.ts';
+import { tempDir } from '../support/temp.ts';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+
+async function scanInspector(t: TestContext, account: FakeAccount): Promise<Snapshot> {
+  const fake = await startFakeAws(account);
+  t.after(() => fake.close());
+  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
+  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
+  t.after(() => session.close());
+  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions: REGIONS }, []);
+  const datasets = datasetsFor(['inspector2:BatchGetAccountStatus']);
+  await collectSnapshot({ session, datasets, regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+  return snapshot;
+}
+
+const verdicts = (snap: Snapshot, id: string) => {
+  const check = computeMaintenanceChecks.find((c) => c.meta.id === id);
+  assert.ok(check, id);
+  return Object.fromEntries(check.evaluate(snap, DEFAULT_EVAL_CONTEXT).map((f) => [f.region, { status: f.status, message: f.message }]));
+};
+
+test('moto 5.2 Inspector: BatchGetAccountStatus names our account (moto answers HTML 500 without accountIds), and an account missing from accounts is unknown, not "not offered"', async (t) => {
+  const base = seeded.ext?.computeMaintenance ?? {};
+  // As the moto seed: Inspector turned on for EC2 only in us-east-1, never in eu-west-1.
+  const account: FakeAccount = {
+    ...seeded,
+    ext: { ...seeded.ext, computeMaintenance: { ...base, inspectorAnswers: 'moto-5', inspector: { 'us-east-1': { ec2: 'ENABLED', ecr: 'DISABLED', lambda: 'DISABLED', lambdaCode: 'DISABLED' } } } },
+  };
+  const snap = await scanInspector(t, account);
+  const read = snap.read('inspector2:BatchGetAccountStatus', 'us-east-1');
+  assert.ok(read.ok, read.ok ? '' : `${read.error.code}: ${read.error.message}`);
+
+  assert.equal(verdicts(snap, 'inspector-ec2-scanning-enabled')['us-east-1']?.status, 'PASS');
+  assert.equal(verdicts(snap, 'inspector-ecr-scanning-enabled')['us-east-1']?.status, 'FAIL');
+  assert.equal(verdicts(snap, 'inspector-lambda-scanning-enabled')['us-east-1']?.status, 'FAIL');
+  assert.equal(verdicts(snap, 'inspector-lambda-code-scanning-enabled')['us-east-1']?.status, 'FAIL');
+
+  // eu-west-1: moto's accounts: [] is not AWS's answer (AWS lists the account, every scan type DISABLED).
+  for (const id of ['inspector-ec2-scanning-enabled', 'inspector-lambda-code-scanning-enabled']) {
+    const eu = verdicts(snap, id)['eu-west-1'];
+    assert.equal(eu?.status, 'NOT_ASSESSED', `${id}: ${eu?.message}`);
+    assert.match(eu?.message ?? '', new RegExp(`account ${account.accountId} in accounts was absent`));
+  }
+});
