@@ -36,7 +36,7 @@ const verdicts = (snap: Snapshot, id: string) => {
   return Object.fromEntries(check.evaluate(snap, DEFAULT_EVAL_CONTEXT).map((f) => [f.region, { status: f.status, message: f.message }]));
 };
 
-test('moto 5.2 Inspector: BatchGetAccountStatus names our account (moto answers HTML 500 without accountIds), and an account missing from accounts is unknown, not "not offered"', async (t) => {
+test('moto 5.2 Inspector: BatchGetAccountStatus names our account (moto answers HTML 500 without accountIds), and its empty answer where Inspector was never activated is DISABLED, not "not offered"', async (t) => {
   const base = seeded.ext?.computeMaintenance ?? {};
   // As the moto seed: Inspector turned on for EC2 only in us-east-1, never in eu-west-1.
   const account: FakeAccount = {
@@ -52,10 +52,10 @@ test('moto 5.2 Inspector: BatchGetAccountStatus names our account (moto answers 
   assert.equal(verdicts(snap, 'inspector-lambda-scanning-enabled')['us-east-1']?.status, 'FAIL');
   assert.equal(verdicts(snap, 'inspector-lambda-code-scanning-enabled')['us-east-1']?.status, 'FAIL');
 
-  // eu-west-1: moto's accounts: [] is not AWS's answer (AWS lists the account, every scan type DISABLED).
+  // eu-west-1: moto's accounts: [] stands for AWS's answer there: the account, every scan type DISABLED.
   for (const id of ['inspector-ec2-scanning-enabled', 'inspector-lambda-code-scanning-enabled']) {
     const eu = verdicts(snap, id)['eu-west-1'];
-    assert.equal(eu?.status, 'NOT_ASSESSED', `${id}: ${eu?.message}`);
-    assert.match(eu?.message ?? '', new RegExp(`account ${account.accountId} in accounts was absent`));
+    assert.equal(eu?.status, 'FAIL', `${id}: ${eu?.message}`);
+    assert.match(eu?.message ?? '', /never activated Inspector there/);
   }
 });

@@ -133,10 +133,16 @@ test('Inspector scan types: ENABLED PASSes, anything else FAILs, a failed accoun
   assert.equal(run('inspector-ec2-scanning-enabled', [s])[0]?.resourceId, ACCOUNT);
 });
 
-test('Inspector: our account missing from accounts (moto 5.2 where Inspector was never enabled) is NOT_ASSESSED for every scan type, never "not offered"', () => {
+test('Inspector: an answer with no account at all (moto 5.2 where Inspector was never activated) is DISABLED, saying why; one listing only other accounts is unknown', () => {
   const none = ok('inspector2:BatchGetAccountStatus', R, { accounts: [], failedAccounts: [] });
   for (const id of ['inspector-ec2-scanning-enabled', 'inspector-ecr-scanning-enabled', 'inspector-lambda-scanning-enabled', 'inspector-lambda-code-scanning-enabled']) {
     const f = run(id, [none])[0];
+    assert.equal(f?.status, 'FAIL', id);
+    assert.match(f?.message ?? '', /not enabled in eu-west-1: Inspector answered with no status at all for the account.*AWS itself lists such an account as DISABLED/, id);
+  }
+  const others = ok('inspector2:BatchGetAccountStatus', R, { accounts: [{ accountId: '999999999999', state: { status: 'ENABLED' }, resourceState: { ec2: { status: 'ENABLED' } } }], failedAccounts: [] });
+  for (const id of ['inspector-ec2-scanning-enabled', 'inspector-lambda-code-scanning-enabled']) {
+    const f = run(id, [others])[0];
     assert.equal(f?.status, 'NOT_ASSESSED', id);
     assert.equal(f?.reason?.code, 'MissingField', id);
   }

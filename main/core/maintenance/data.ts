@@ -57,15 +57,25 @@ export interface InspectorAccountStatus {
 
 export type InspectorScanType = 'ec2' | 'ecr' | 'lambda' | 'lambdaCode';
 
+/** What the checks say when the status is inferred from an empty answer (see inspectorScanStatus). */
+export const INSPECTOR_NEVER_ACTIVATED = 'Inspector answered with no status at all for the account, which is how an emulator (moto) reports an account that never activated Inspector there; AWS itself lists such an account as DISABLED';
+
 /**
  * One scan type's status for this account, as BatchGetAccountStatus reports it. `failed` when AWS
  * could not say (failedAccounts), `missing` when the account or the scan type is absent.
+ * An answer with neither accounts nor failedAccounts at all is DISABLED, `inferred`: AWS answers
+ * for every account asked for (API_BatchGetAccountStatus: "for each of the requested accounts"),
+ * listing one that never activated Inspector as DISABLED, so only an emulator sends that, and moto
+ * (5.x) sends it exactly when Inspector was never activated in the region.
  */
 export function inspectorScanStatus(
   data: InspectorAccountStatus,
   accountId: string,
   type: InspectorScanType,
-): { kind: 'status'; status: string; account: AccountState } | { kind: 'failed'; failed: FailedAccount } | { kind: 'missing' } {
+): { kind: 'status'; status: string; account: AccountState; inferred?: true } | { kind: 'failed'; failed: FailedAccount } | { kind: 'missing' } {
+  if (data.accounts.length === 0 && data.failedAccounts.length === 0) {
+    return { kind: 'status', status: 'DISABLED', account: { accountId, state: { status: 'DISABLED', errorCode: undefined, errorMessage: undefined }, resourceState: undefined }, inferred: true };
+  }
   const failed = data.failedAccounts.find((f) => f.accountId === accountId);
   if (failed) return { kind: 'failed', failed };
   const account = data.accounts.find((a) => a.accountId === accountId);

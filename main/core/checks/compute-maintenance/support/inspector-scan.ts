@@ -1,7 +1,7 @@
 /** The four "Inspector scan type enabled" checks differ only in the scan type they read. */
 import type { CheckMeta } from '../../../../../shared/model/check.ts';
 import type { CallErrorKind } from '../../../../../shared/model/finding.ts';
-import { inspectorScanStatus, type InspectorAccountStatus, type InspectorScanType } from '../../../maintenance/data.ts';
+import { INSPECTOR_NEVER_ACTIVATED, inspectorScanStatus, type InspectorAccountStatus, type InspectorScanType } from '../../../maintenance/data.ts';
 import { accountResource, evidence, finding, missingField, notAssessed } from '../../helpers.ts';
 import type { Check } from '../../types.ts';
 import { unassessed } from './instance-check.ts';
@@ -25,12 +25,14 @@ export function inspectorScanCheck(meta: CheckMeta, type: InspectorScanType, lab
         }
         if (verdict.kind === 'missing') {
           // Lambda code scanning is offered in some regions only; elsewhere the status is simply not reported.
-          // That says nothing when the account itself is missing (moto 5.x answers accounts: [] for an
-          // account that never turned Inspector on, where AWS lists it with every scan type DISABLED).
+          // That says nothing when the account itself is missing from a non-empty answer.
           const listed = read.data.accounts.some((a) => a.accountId === snap.meta.accountId);
           if (!listed) return [missingField(meta, snap, resource, read, `account ${snap.meta.accountId} in accounts`)];
           if (opts.regionalOffering) return [finding(meta, snap, resource, 'NOT_APPLICABLE', `Inspector reports no ${label} status in ${region}: the scan type is not offered there.`)];
           return [missingField(meta, snap, resource, read, `resourceState.${type}.status`)];
+        }
+        if (verdict.inferred) {
+          return [finding(meta, snap, resource, 'FAIL', `Amazon Inspector ${label} is not enabled in ${region}: ${INSPECTOR_NEVER_ACTIVATED}.`, [evidence(read, read.data)])];
         }
         const proof = [evidence(read, { accountId: verdict.account.accountId, state: verdict.account.state, [type]: verdict.account.resourceState?.[type] })];
         if (verdict.status === 'ENABLED') return [finding(meta, snap, resource, 'PASS', `Amazon Inspector ${label} is enabled in ${region}.`, proof)];
