@@ -112,6 +112,7 @@ test('keys at setup: an active never-used key of a console user fails; used keys
   ])]);
   assert.deepEqual(view(out), ['new:FAIL', 'used:PASS', 'off:PASS', 'bot:PASS', 'odd:NOT_ASSESSED']);
   assert.match(out[0]?.message ?? '', /with the user/);
+  assert.match(out[2]?.message ?? '', /no active access key/, 'not "every active key has been used" for a user with none');
   assert.equal(run('iam-user-access-keys-setup-unused', [reportDenied])[0]?.status, 'NOT_ASSESSED');
 });
 
@@ -208,6 +209,27 @@ test('service wildcards: "s3:*" and NotAction fail, prefixes like "s3:Get*" pass
   ] })]);
   assert.deepEqual(view(out), ['s3-all:FAIL', 'prefix:PASS', 'not:FAIL', 'deny:PASS']);
   assert.equal(run('iam-policy-no-service-wildcard', [authzDenied])[0]?.status, 'NOT_ASSESSED');
+});
+
+test('moto 5.2.1 omits PolicyName and PermissionsBoundaryUsageCount from GetAccountAuthorizationDetails Policies: names come from the ARN, boundary use from the roles and users', () => {
+  const motoPolicy = (name: string, document: object, more: object = {}, path = '/') => {
+    const { PolicyName: _name, PermissionsBoundaryUsageCount: _count, ...rest } = managed(name, document, { Path: path, Arn: `arn:aws:iam::${ACCOUNT}:policy${path}${name}`, ...more });
+    return rest;
+  };
+  const policies = [
+    motoPolicy('AdminAll', allowAll),
+    motoPolicy('S3Everything', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }), {}, '/team/'),
+    motoPolicy('Scoped', doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })),
+    motoPolicy('BoundaryAll', allowAll, { AttachmentCount: 0 }),
+    motoPolicy('UnusedAll', allowAll, { AttachmentCount: 0 }),
+  ];
+  const roles = [role('bounded', doc(), { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn('policy', 'BoundaryAll') } })];
+  const admin = run('iam-policy-no-full-admin', [authz({ policies, roles })]);
+  assert.deepEqual(view(admin), ['AdminAll:FAIL', 'S3Everything:PASS', 'Scoped:PASS', 'BoundaryAll:PASS', 'UnusedAll:FAIL']);
+  assert.match(admin[3]?.message ?? '', /only as a permissions boundary/);
+  const wild = run('iam-policy-no-service-wildcard', [authz({ policies, roles })]);
+  assert.deepEqual(view(wild), ['AdminAll:FAIL', 'S3Everything:FAIL', 'Scoped:PASS', 'UnusedAll:FAIL']);
+  assert.equal(wild[1]?.resourceArn, `arn:aws:iam::${ACCOUNT}:policy/team/S3Everything`);
 });
 
 test('AdministratorAccess holders: users directly or through a group, groups and roles fail; nobody holding it passes', () => {

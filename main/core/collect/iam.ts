@@ -75,7 +75,7 @@ export const iamDatasets: DatasetDef[] = [
         UserDetailList: pages.flatMap((p) => p.UserDetailList ?? []).map((u) => ({ ...u, UserPolicyList: decodeInline(u.UserPolicyList) })),
         GroupDetailList: pages.flatMap((p) => p.GroupDetailList ?? []).map((g) => ({ ...g, GroupPolicyList: decodeInline(g.GroupPolicyList) })),
         RoleDetailList: pages.flatMap((p) => p.RoleDetailList ?? []).map(decodeRole),
-        Policies: pages.flatMap((p) => p.Policies ?? []).map((p) => ({
+        Policies: inUse(pages).map((p) => ({
           ...p,
           PolicyVersionList: p.PolicyVersionList?.map((v) => ({ ...v, Document: decodePolicy(v.Document) })),
         })),
@@ -83,6 +83,26 @@ export const iamDatasets: DatasetDef[] = [
     },
   },
 ];
+
+const AWS_MANAGED = /^arn:[\w-]+:iam::aws:policy\//;
+
+/**
+ * The account's own policies, and the AWS managed ones someone here holds (attached or as a boundary).
+ * An emulator may list every AWS managed policy (moto 5.2.1 sends ~1,500, 3 MB): no check reads an
+ * unheld one, so they are not stored.
+ */
+function inUse(pages: GetAccountAuthorizationDetailsCommandOutput[]): ManagedPolicyDetail[] {
+  const held = new Set<string>();
+  for (const page of pages) {
+    for (const e of [...(page.UserDetailList ?? []), ...(page.GroupDetailList ?? []), ...(page.RoleDetailList ?? [])]) {
+      for (const a of e.AttachedManagedPolicies ?? []) if (a.PolicyArn) held.add(a.PolicyArn);
+      if ('PermissionsBoundary' in e && e.PermissionsBoundary?.PermissionsBoundaryArn) held.add(e.PermissionsBoundary.PermissionsBoundaryArn);
+    }
+  }
+  return pages
+    .flatMap((p) => p.Policies ?? [])
+    .filter((p) => !AWS_MANAGED.test(p.Arn ?? '') || Boolean(p.AttachmentCount) || Boolean(p.PermissionsBoundaryUsageCount) || held.has(p.Arn ?? ''));
+}
 
 /** IAM sends policy documents URL-encoded (RFC 3986); the SDK hands them over as they came. */
 export function decodePolicy(document: string | undefined): PolicyDocument | undefined {

@@ -3,7 +3,7 @@ import { accountResource, evidence, finding, notAssessed, type Resource } from '
 import type { Check } from '../types.ts';
 import { describe, isFullAdmin, statements, unreadableMessage } from './support/policy.ts';
 import { unreadable } from './support/unreadable.ts';
-import { defaultDocument, isAwsManagedArn, principalResource, principals, readAuthz } from './support/principals.ts';
+import { boundaryUses, defaultDocument, isAwsManagedArn, isBoundaryOnly, managedPolicyName, principalResource, principals, readAuthz } from './support/principals.ts';
 
 const meta = {
   id: 'iam-policy-no-full-admin',
@@ -45,14 +45,15 @@ export const iamPolicyNoFullAdmin: Check = {
     };
     for (const p of read.data.Policies ?? []) {
       if (isAwsManagedArn(p.Arn)) continue;
-      const resource = { id: p.PolicyName ?? '', arn: p.Arn ?? '', name: p.PolicyName ?? '', region: GLOBAL };
+      const name = managedPolicyName(p);
+      const resource = { id: name, arn: p.Arn ?? '', name, region: GLOBAL };
       // Permissions boundaries only limit; IAM.1 leaves them out too.
-      if (!p.AttachmentCount && (p.PermissionsBoundaryUsageCount ?? 0) > 0) {
-        out.push(finding(meta, snap, resource, 'PASS', 'The policy is used only as a permissions boundary, which cannot grant access.', [evidence(read, { PolicyName: p.PolicyName, AttachmentCount: 0, PermissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount })]));
+      if (isBoundaryOnly(read.data, p)) {
+        out.push(finding(meta, snap, resource, 'PASS', 'The policy is used only as a permissions boundary, which cannot grant access.', [evidence(read, { PolicyName: name, AttachmentCount: 0, PermissionsBoundaryUsageCount: boundaryUses(read.data, p) })]));
         continue;
       }
       const note = p.AttachmentCount ? ` (attached to ${p.AttachmentCount} ${p.AttachmentCount === 1 ? 'identity' : 'identities'})` : ' (not attached to anything yet)';
-      out.push(judge(resource, 'Customer managed policy', [{ name: p.PolicyName ?? '', document: defaultDocument(p) }], note));
+      out.push(judge(resource, 'Customer managed policy', [{ name, document: defaultDocument(p) }], note));
     }
     for (const who of principals(read.data)) {
       if (who.inline.length === 0) continue;

@@ -3,7 +3,7 @@ import { accountResource, evidence, finding, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
 import { describe, serviceWildcards, statements, unreadableMessage } from './support/policy.ts';
 import { unreadable } from './support/unreadable.ts';
-import { defaultDocument, isAwsManagedArn, readAuthz } from './support/principals.ts';
+import { defaultDocument, isAwsManagedArn, isBoundaryOnly, managedPolicyName, readAuthz } from './support/principals.ts';
 
 const meta = {
   id: 'iam-policy-no-service-wildcard',
@@ -26,15 +26,16 @@ export const iamPolicyNoServiceWildcard: Check = {
   evaluate(snap) {
     const read = readAuthz(snap);
     if (!read.ok) return [notAssessed(meta, snap, accountResource(snap, GLOBAL), read)];
-    const local = (read.data.Policies ?? []).filter((p) => !isAwsManagedArn(p.Arn) && !(!p.AttachmentCount && (p.PermissionsBoundaryUsageCount ?? 0) > 0));
+    const local = (read.data.Policies ?? []).filter((p) => !isAwsManagedArn(p.Arn) && !isBoundaryOnly(read.data, p));
     if (local.length === 0) return [finding(meta, snap, accountResource(snap, GLOBAL), 'NOT_APPLICABLE', 'The account has no customer managed policies.', [evidence(read, { Policies: 0 })])];
     return local.map((p) => {
-      const resource = { id: p.PolicyName ?? '', arn: p.Arn ?? '', name: p.PolicyName ?? '', region: GLOBAL };
+      const name = managedPolicyName(p);
+      const resource = { id: name, arn: p.Arn ?? '', name, region: GLOBAL };
       const document = defaultDocument(p);
       const list = statements(document);
       if (!list) return unreadable(meta, snap, resource, read, unreadableMessage('The default version of the policy', document, 'could not be read as a policy'));
       const hits = list.flatMap((s) => serviceWildcards(s).map((w) => ({ wildcard: w, statement: describe(s) })));
-      if (hits.length === 0) return finding(meta, snap, resource, 'PASS', 'The policy names specific actions or action prefixes.', [evidence(read, { PolicyName: p.PolicyName, statements: list.length })]);
+      if (hits.length === 0) return finding(meta, snap, resource, 'PASS', 'The policy names specific actions or action prefixes.', [evidence(read, { PolicyName: name, statements: list.length })]);
       return finding(meta, snap, resource, 'FAIL', `The policy allows whole services: ${[...new Set(hits.map((h) => h.wildcard))].join(', ')}.`, [evidence(read, hits)]);
     });
   },

@@ -28,10 +28,12 @@ export const iamUserAccessKeysSetupUnused: Check = {
       if (password === undefined) return { status: 'NOT_ASSESSED', message: `password_enabled is "${row.password_enabled ?? ''}"` };
       if (!password) return { status: 'PASS', message: 'The user has no console password (not a console user).' };
       const unused: string[] = [];
+      let activeKeys = 0;
       for (const n of [1, 2]) {
         const active = flag(row, `access_key_${n}_active`);
         if (active === undefined) return { status: 'NOT_ASSESSED', message: `access_key_${n}_active is "${row[`access_key_${n}_active`] ?? ''}"` };
         if (!active) continue;
+        activeKeys += 1;
         const used = moment(row, `access_key_${n}_last_used_date`);
         if (used.kind === 'unknown') return { status: 'NOT_ASSESSED', message: `access_key_${n}_last_used_date is "${used.raw}"` };
         if (used.kind === 'none') {
@@ -39,6 +41,7 @@ export const iamUserAccessKeysSetupUnused: Check = {
           unused.push(`key ${n} (created ${row[`access_key_${n}_last_rotated`] ?? '?'}${atSetup ? ', with the user' : ''})`);
         }
       }
+      if (activeKeys === 0) return { status: 'PASS', message: 'The console user has no active access key.' };
       return unused.length > 0
         ? { status: 'FAIL', message: `The console user has an active access key that was never used: ${unused.join('; ')}.` }
         : { status: 'PASS', message: 'Every active access key of this console user has been used.' };

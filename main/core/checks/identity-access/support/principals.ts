@@ -61,6 +61,28 @@ export const awsManaged = (name: string) => (arn: string | undefined): boolean =
 
 export const isAwsManagedArn = (arn: string | undefined): boolean => /^arn:[\w-]+:iam::aws:policy\//.test(arn ?? '');
 
+/**
+ * A managed policy's name. IAM always sends PolicyName; moto 5.2.1 omits it. The ARN ends with the
+ * name, which cannot contain "/" (arn:aws:iam::<account>:policy/<path>/<name>, IAM identifiers reference).
+ */
+export function managedPolicyName(policy: StoredManagedPolicy): string {
+  return policy.PolicyName || policy.Arn?.split('/').pop() || policy.Arn || '';
+}
+
+/**
+ * How many users and roles use the policy as their permissions boundary. IAM always sends
+ * PermissionsBoundaryUsageCount; moto 5.2.1 omits it, so it is counted from the same answer's users
+ * and roles (the count is defined as exactly that: ManagedPolicyDetail, IAM API reference).
+ */
+export function boundaryUses(auth: AuthorizationDetails, policy: StoredManagedPolicy): number {
+  if (policy.PermissionsBoundaryUsageCount !== undefined) return policy.PermissionsBoundaryUsageCount;
+  const holders = [...(auth.UserDetailList ?? []), ...(auth.RoleDetailList ?? [])];
+  return holders.filter((h) => h.PermissionsBoundary?.PermissionsBoundaryArn === policy.Arn).length;
+}
+
+/** Attached to nothing and used as a boundary: it can only limit, never grant (IAM.1 and IAM.21 skip it). */
+export const isBoundaryOnly = (auth: AuthorizationDetails, policy: StoredManagedPolicy): boolean => !policy.AttachmentCount && boundaryUses(auth, policy) > 0;
+
 /** The document of a managed policy's default version; undefined when it was not returned. */
 export function defaultDocument(policy: StoredManagedPolicy | undefined): PolicyDocument | undefined {
   return policy?.PolicyVersionList?.find((v) => v.IsDefaultVersion)?.Document;
