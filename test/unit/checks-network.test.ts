@@ -314,3 +314,37 @@ test('RDS exposure: publicly accessible + its port open to the world + ACL + IGW
   assert.match(byId(out, 'db-either')?.message ?? '', /differs between the subnets it may run in/);
   assert.deepEqual(statusOf(run(rdsInstanceInternetExposure, [groups, failed('rds:DescribeDBInstances', R, 'permission-denied', 'AccessDenied')])), ['NOT_ASSESSED']);
 });
+
+test('peering routes, moto 5.2.1 shape: VpcInfo has CidrBlock but no CidrBlockSet; the peer VPC record or containment decides', () => {
+  // moto answers DescribeVpcPeeringConnections with the peer's primary CidrBlock only, even when it has a secondary block.
+  const pcx = (id: string, peerVpc: string) => ({ VpcPeeringConnectionId: id, Status: { Code: 'active' }, RequesterVpcInfo: { VpcId: 'vpc-a', CidrBlock: '10.10.0.0/16' }, AccepterVpcInfo: { VpcId: peerVpc, CidrBlock: '10.60.0.0/16' } });
+  const route = (dest: string, id: string) => ({ DestinationCidrBlock: dest, VpcPeeringConnectionId: id, State: 'active' });
+  const tables = ok('ec2:DescribeRouteTables', R, [
+    { RouteTableId: 'rtb-a', VpcId: 'vpc-a', Routes: [route('10.61.0.0/16', 'pcx-local'), route('10.61.0.0/16', 'pcx-remote'), route('10.0.0.0/8', 'pcx-remote-wide'), route('10.70.0.0/16', 'pcx-local-beyond')] },
+  ]);
+  const list = ok('ec2:DescribeVpcPeeringConnections', R, [pcx('pcx-local', 'vpc-peer'), pcx('pcx-remote', 'vpc-elsewhere'), pcx('pcx-remote-wide', 'vpc-elsewhere'), pcx('pcx-local-beyond', 'vpc-peer')]);
+  const vpcs = ok('ec2:DescribeVpcs', R, [
+    { VpcId: 'vpc-a', CidrBlock: '10.10.0.0/16', CidrBlockAssociationSet: [{ CidrBlock: '10.10.0.0/16', CidrBlockState: { State: 'associated' } }] },
+    { VpcId: 'vpc-peer', CidrBlock: '10.60.0.0/16', CidrBlockAssociationSet: [{ CidrBlock: '10.60.0.0/16', CidrBlockState: { State: 'associated' } }, { CidrBlock: '10.61.0.0/16', CidrBlockState: { State: 'associated' } }] },
+  ]);
+  const out = run(ec2VpcPeeringLeastAccess, [tables, list, vpcs]);
+  // Before: pcx-local was a false FAIL ("10.61.0.0/16 beyond the peer's 10.60.0.0/16") and pcx-remote too.
+  assert.deepEqual(summary(out), ['pcx-local:PASS', 'pcx-remote:NOT_ASSESSED', 'pcx-remote-wide:FAIL', 'pcx-local-beyond:FAIL']);
+  assert.match(byId(out, 'pcx-local-beyond')?.message ?? '', /beyond the peer's 10\.60\.0\.0\/16, 10\.61\.0\.0\/16/);
+  assert.match(byId(out, 'pcx-remote')?.message ?? '', /only some of the peer's blocks/);
+  assert.ok(byId(out, 'pcx-local')?.evidence.some((e) => e.call === 'ec2:DescribeVpcs' && e.excerpt.includes('10.61.0.0/16')), 'the PASS shows the peer VPC record it relied on');
+  // Without DescribeVpcs the local peer is judged like a remote one: never a false FAIL.
+  assert.deepEqual(statusOf(run(ec2VpcPeeringLeastAccess, [tables, list, failed('ec2:DescribeVpcs', R, 'permission-denied', 'UnauthorizedOperation')])), ['NOT_ASSESSED', 'NOT_ASSESSED', 'FAIL', 'NOT_ASSESSED']);
+});
+
+test('security groups used only by an RDS instance are in use (moto 5.2.1 creates no ENI for RDS), at full severity', () => {
+  const db = { DBInstanceIdentifier: 'public-db', VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-pg', Status: 'active' }] };
+  const records = [sgs(group('sg-pg', [tcp(5432)]), group('sg-idle', [tcp(5432)])), enis(), noInstances, ok('rds:DescribeDBInstances', R, [db])];
+  const out = run(ec2SgHighRiskPortsOpen, records);
+  assert.deepEqual(out.map((f) => `${f.resourceId}:${f.status}:${f.severity}`), ['sg-pg:FAIL:critical', 'sg-idle:FAIL:low']);
+  assert.match(byId(out, 'sg-pg')?.message ?? '', /in use \(attached to public-db\)/);
+  assert.ok(byId(out, 'sg-pg')?.evidence.some((e) => e.call === 'rds:DescribeDBInstances'));
+  // The interfaces remain the authority: an unreadable RDS answer does not make usage unknown.
+  const noRds = run(ec2SgHighRiskPortsOpen, [sgs(group('sg-idle', [tcp(5432)])), enis(), noInstances, failed('rds:DescribeDBInstances', R, 'permission-denied', 'AccessDenied')]);
+  assert.deepEqual(noRds.map((f) => `${f.status}:${f.severity}`), ['FAIL:low']);
+});

@@ -1,5 +1,5 @@
-import type { RouteTable, VpcPeeringConnection, VpcPeeringConnectionVpcInfo } from '@aws-sdk/client-ec2';
-import { contains, isWorld, parseCidr } from '../../exposure/cidr.ts';
+import type { RouteTable, Vpc, VpcPeeringConnection, VpcPeeringConnectionVpcInfo } from '@aws-sdk/client-ec2';
+import { contains, isWorld, parseCidr, type Cidr } from '../../exposure/cidr.ts';
 import { accountResource, evidence, finding, notAssessed, tagName } from '../helpers.ts';
 import type { Check } from '../types.ts';
 import { undetermined } from './support/undetermined.ts';
@@ -24,15 +24,41 @@ const meta = {
 // Connections in these states carry no traffic; routes to them are blackholes.
 const GONE = ['deleted', 'deleting', 'rejected', 'failed', 'expired'];
 
-function peerBlocks(info: VpcPeeringConnectionVpcInfo | undefined): string[] {
-  const v4 = [info?.CidrBlock, ...(info?.CidrBlockSet ?? []).map((c) => c.CidrBlock)];
-  const v6 = (info?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock);
-  return [...new Set([...v4, ...v6].filter((c): c is string => Boolean(c)))];
+/** The peer's blocks, and whether they are all of them (complete) or only those the answer named. */
+interface PeerRange {
+  blocks: Cidr[];
+  complete: boolean;
+  /** The peer's DescribeVpcs record when it was used, for the evidence. */
+  vpc?: Vpc;
+}
+
+function peerRange(info: VpcPeeringConnectionVpcInfo | undefined, vpcs: ReadonlyMap<string, Vpc>): PeerRange {
+  const vpc = vpcs.get(info?.VpcId ?? '');
+  const own = (vpc?.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State === 'associated').map((a) => a.CidrBlock);
+  const own6 = (vpc?.Ipv6CidrBlockAssociationSet ?? []).filter((a) => a.Ipv6CidrBlockState?.State === 'associated').map((a) => a.Ipv6CidrBlock);
+  const v4 = [info?.CidrBlock, ...(info?.CidrBlockSet ?? []).map((c) => c.CidrBlock), vpc?.CidrBlock, ...own];
+  const v6 = [...(info?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock), ...own6];
+  const blocks = [...new Set([...v4, ...v6].filter((c): c is string => Boolean(c)))].flatMap((b) => parseCidr(b) ?? []);
+  // moto sends CidrBlock without CidrBlockSet, so secondary blocks are unknown unless the peer VPC is ours to read.
+  return { blocks, complete: vpc !== undefined || info?.CidrBlockSet !== undefined, vpc };
+}
+
+/**
+ * ok: inside one of the peer's blocks; wide: beyond them. With only some blocks known, a route is
+ * wide only if it strictly contains one: a VPC's CIDR blocks never overlap, so no other block can
+ * hold it (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).
+ */
+function judgeRoute(cidr: Cidr, peer: PeerRange): 'ok' | 'wide' | 'unknown' {
+  const blocks = peer.blocks.filter((b) => b.family === cidr.family);
+  if (blocks.length === 0) return 'unknown';
+  if (blocks.some((b) => contains(b, cidr))) return 'ok';
+  if (peer.complete || cidr.family === 'ipv6' || blocks.some((b) => contains(cidr, b))) return 'wide';
+  return 'unknown';
 }
 
 export const ec2VpcPeeringLeastAccess: Check = {
   meta,
-  needs: ['ec2:DescribeRouteTables', 'ec2:DescribeVpcPeeringConnections'],
+  needs: ['ec2:DescribeRouteTables', 'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeVpcs'],
   evaluate(snap) {
     return snap.meta.regions.flatMap((region) => {
       const label = `VPC peering (${region})`;
@@ -44,6 +70,9 @@ export const ec2VpcPeeringLeastAccess: Check = {
         (t.Routes ?? []).filter((r) => r.VpcPeeringConnectionId && r.State !== 'blackhole').map((r) => ({ table: t, route: r, pcx: r.VpcPeeringConnectionId ?? '' })),
       );
       const known = new Map(pcxs.data.map((p) => [p.VpcPeeringConnectionId ?? '', p]));
+      // The peer's own VPC record, when it is in this account and region, lists every block; optional.
+      const vpcRead = snap.read<Vpc[]>('ec2:DescribeVpcs', region);
+      const vpcs = new Map((vpcRead.ok ? vpcRead.data : []).map((v) => [v.VpcId ?? '', v]));
       const ids = [...new Set([...pcxs.data.filter((p) => !GONE.includes(p.Status?.Code ?? '')).map((p) => p.VpcPeeringConnectionId ?? ''), ...routes.map((r) => r.pcx)])];
       if (ids.length === 0) return [finding(meta, snap, accountResource(snap, region, label), 'NOT_APPLICABLE', `No VPC peering connections in ${region}.`)];
       return ids.map((id) => {
@@ -54,22 +83,24 @@ export const ec2VpcPeeringLeastAccess: Check = {
           const dest = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock ?? route.DestinationPrefixListId ?? '';
           const where = `${table.RouteTableId ?? 'route table'}: ${dest}`;
           const cidr = parseCidr(route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock);
-          if (cidr && isWorld(cidr)) return { where, verdict: 'wide' as const, why: 'the whole internet' };
+          if (cidr && isWorld(cidr)) return { where, verdict: 'wide' as const, why: 'the whole internet', vpc: undefined };
           const peer = pcx?.RequesterVpcInfo?.VpcId === table.VpcId ? pcx?.AccepterVpcInfo : pcx?.AccepterVpcInfo?.VpcId === table.VpcId ? pcx?.RequesterVpcInfo : undefined;
-          const blocks = peerBlocks(peer).flatMap((b) => parseCidr(b) ?? []);
-          if (!cidr || blocks.filter((b) => b.family === cidr.family).length === 0) return { where, verdict: 'unknown' as const, why: '' };
-          const inside = blocks.some((b) => contains(b, cidr));
-          return { where, verdict: inside ? ('ok' as const) : ('wide' as const), why: `beyond the peer's ${blocks.filter((b) => b.family === cidr.family).map((b) => b.text).join(', ')}` };
+          const range = peerRange(peer, vpcs);
+          const verdict = cidr ? judgeRoute(cidr, range) : 'unknown';
+          const shown = range.blocks.filter((b) => b.family === cidr?.family).map((b) => b.text).join(', ');
+          return { where, verdict, why: `beyond the peer's ${shown}`, vpc: range.vpc };
         });
         const proof = [
           evidence(tables, { VpcPeeringConnectionId: id, Routes: mine.map(({ table, route }) => ({ RouteTableId: table.RouteTableId, VpcId: table.VpcId, DestinationCidrBlock: route.DestinationCidrBlock, DestinationIpv6CidrBlock: route.DestinationIpv6CidrBlock, DestinationPrefixListId: route.DestinationPrefixListId })) }),
           evidence(pcxs, pcx ? { VpcPeeringConnectionId: id, Status: pcx.Status?.Code, RequesterVpcInfo: pcx.RequesterVpcInfo, AccepterVpcInfo: pcx.AccepterVpcInfo } : { VpcPeeringConnectionId: id, found: false }),
         ];
+        const peerVpcs = [...new Set(judged.flatMap((j) => j.vpc ?? []))];
+        if (vpcRead.ok && peerVpcs.length > 0) proof.push(evidence(vpcRead, peerVpcs.map((v) => ({ VpcId: v.VpcId, CidrBlockAssociationSet: v.CidrBlockAssociationSet, Ipv6CidrBlockAssociationSet: v.Ipv6CidrBlockAssociationSet }))));
         const wide = judged.filter((j) => j.verdict === 'wide');
         if (wide.length > 0) return finding(meta, snap, resource, 'FAIL', `Routes to ${id} are wider than the peer VPC: ${listText(wide.map((w) => `${w.where} (${w.why})`), 4)}.`, proof);
         const unsure = judged.filter((j) => j.verdict === 'unknown').map((j) => j.where);
         if (unsure.length > 0) {
-          const why = pcx ? `the peer VPC's CIDR blocks do not settle ${listText(unsure, 3)} (a prefix-list destination, or no blocks of that family)` : `${id} is routed to (${listText(unsure, 3)}) but not in the peering connection list`;
+          const why = pcx ? `the peer VPC's CIDR blocks do not settle ${listText(unsure, 3)} (a prefix-list destination, no blocks of that family, or only some of the peer's blocks listed)` : `${id} is routed to (${listText(unsure, 3)}) but not in the peering connection list`;
           return undetermined(meta, snap, resource, pcxs, 'PeerRangeUnknown', why);
         }
         const text = mine.length === 0 ? 'No route uses it.' : `Every route stays within the peer VPC (${listText(judged.map((j) => j.where), 4)}).`;
