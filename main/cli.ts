@@ -24,14 +24,16 @@ Usage: leasehold <command> [options]
 
 Commands:
   profiles                                  List AWS profiles from ~/.aws/config and ~/.aws/credentials
-  scan --profile P [--regions a,b|all] [--areas a,b]
-                                            Scan an account (default: all enabled regions, all areas)
+  scan [--profile P] [--regions a,b|all] [--areas a,b]
+                                            Scan an account (default: all enabled regions, all areas);
+                                            without --profile, as the AWS CLI: keys in the environment,
+                                            then AWS_PROFILE, then the default profile
   scan --profile P --org-role ROLE [--external-id X] [--accounts a,b] [--engagement ID] [--regions ...] [--areas ...]
                                             Scan every active account of P's organization, each
                                             member through ROLE, all in one engagement
   resume --scan ID                          Continue an interrupted or cancelled scan
   reevaluate --scan ID|latest               Re-run today's checks on a stored scan, offline, as a new result set
-  doctor --profile P [--areas a,b]          Check identity and probe the permissions a scan needs
+  doctor [--profile P] [--areas a,b]        Check identity and probe the permissions a scan needs
   policy [--areas a,b]                      Print the least-privilege IAM policy for a scan
   diff FROM_ID TO_ID [--json]               Compare two scans of an account: new, resolved, regressed...
   engagements [--all]                       List engagements (clients); --all includes archived ones

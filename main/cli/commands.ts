@@ -5,6 +5,7 @@ import type { ApiName, ApiRequest, ApiResponse, FilePayload } from '../../shared
 import { AREAS } from '../../shared/model/area.ts';
 import { ACCEPTANCE_FILTERS, STATUSES, type Status } from '../../shared/model/finding.ts';
 import type { ScanProgress } from '../../shared/model/scan.ts';
+import { ENV_PROFILE, hasEnvCredentials } from '../core/aws/profiles.ts';
 import type { Core } from '../core/core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { flag, list, requireFlag, UsageError, type ParsedArgs } from './args.ts';
@@ -55,8 +56,19 @@ export async function profiles(core: Core): Promise<void> {
   for (const p of list) if (p.problem) process.stdout.write(`\n${termSafe(p.problem, 300)}\n`);
 }
 
+/**
+ * --profile, or what the AWS CLI would use without one: access keys in the environment, then
+ * AWS_PROFILE, then the "default" profile.
+ */
+export function profileOrDefault(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
+  const given = flag(args, 'profile');
+  if (given !== undefined) return given;
+  if (hasEnvCredentials(env)) return ENV_PROFILE;
+  return env.AWS_PROFILE || 'default';
+}
+
 export async function scan(core: Core, args: ParsedArgs): Promise<void> {
-  const profiles = [...new Set(list(requireFlag(args, 'profile', 'NAME[,NAME...] (see `leasehold profiles`)')))];
+  const profiles = [...new Set(list(profileOrDefault(args, process.env)))];
   const regionsFlag = flag(args, 'regions');
   const regions = regionsFlag === undefined || regionsFlag === 'all' ? 'all' : list(regionsFlag);
   const areas = parseAreas(flag(args, 'areas'));
@@ -178,7 +190,7 @@ export async function policy(core: Core, args: ParsedArgs): Promise<void> {
 }
 
 export async function doctor(core: Core, args: ParsedArgs): Promise<void> {
-  const profile = requireFlag(args, 'profile', 'NAME (see `leasehold profiles`)');
+  const profile = profileOrDefault(args, process.env);
   const detachMfa = attachMfaPrompt(core);
   try {
     const r = await call(core, 'doctor:run', { profile, areas: parseAreas(flag(args, 'areas')) });

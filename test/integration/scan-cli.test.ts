@@ -99,9 +99,11 @@ test('errors are one clear line: unknown profile exits 1, bad usage exits 2', as
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr.trim().split('\n').length, 1);
   assert.match(missing.stderr, /Profile "nope" was not found/);
-  const usage = await runCli(['scan'], env);
-  assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /needs --profile/);
+  // Without --profile, as the AWS CLI: here no keys in the environment and no AWS_PROFILE, so "default".
+  const noProfile = await runCli(['scan'], env);
+  assert.equal(noProfile.code, 1);
+  assert.equal(noProfile.stderr.trim().split('\n').length, 1);
+  assert.match(noProfile.stderr, /Profile "default" was not found/);
   const unknown = await runCli(['frobnicate'], env);
   assert.equal(unknown.code, 2);
   const badRegion = await runCli(['scan', '--profile', 'client-audit', '--regions', 'mars-north-9x'], env);
@@ -110,6 +112,19 @@ test('errors are one clear line: unknown profile exits 1, bad usage exits 2', as
   const help = await runCli(['--help'], env);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /report --scan ID\|latest --out FILE\.pdf/);
+});
+
+test('without --profile the scan signs in as the AWS CLI would: keys and endpoint from the environment, else AWS_PROFILE', async () => {
+  const fromEnv = { ...env, AWS_CONFIG_FILE: join(dir, 'absent-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'absent-credentials'), AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_ENDPOINT_URL: fake.endpoint, AWS_REGION: 'us-east-1' };
+  const scan = await runCli(['scan', '--regions', 'us-east-1', '--areas', 'network'], fromEnv);
+  assert.equal(scan.code, 0, scan.stderr);
+  assert.match(scan.stdout, /Scan \S+ complete: account 111122223333/);
+  const doctor = await runCli(['doctor', '--areas', 'network'], fromEnv);
+  assert.equal(doctor.code, 0, doctor.stderr);
+  assert.match(doctor.stdout, /Identity: arn:aws:iam::111122223333:/);
+  const named = await runCli(['scan', '--regions', 'us-east-1', '--areas', 'network'], { ...env, AWS_PROFILE: 'client-audit' });
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stdout, /Scan \S+ complete: account 111122223333/);
 });
 
 test('several profiles in one run: one scan per account, and a profile that cannot sign in is reported without stopping the others', async (t) => {
