@@ -402,3 +402,25 @@ test('the filter pattern evaluator: precedence, wildcards, EXISTS and IS tests, 
   assert.equal(stars?.matches({ a: 'a'.repeat(60) }), false);
   assert.ok(Date.now() - t0 < 500, 'wildcards never backtrack exponentially');
 });
+
+test('moto: GetEventSelectors with two empty lists on a trail without custom selectors is the default (all management events), not "none"', () => {
+  const empty = { EventSelectors: [], AdvancedEventSelectors: [] };
+  const byDefault = one(run(cloudtrailMultiRegionLogging, [trails([trail({ HasCustomEventSelectors: false })]), status({ IsLogging: true }), selectors(empty)]));
+  assert.equal(byDefault.status, 'PASS', byDefault.message);
+  const custom = one(run(cloudtrailMultiRegionLogging, [trails([trail({ HasCustomEventSelectors: true })]), status({ IsLogging: true }), selectors(empty)]));
+  assert.equal(custom.status, 'FAIL', 'custom selectors that list nothing record no management events');
+  const unset = one(run(cloudtrailMultiRegionLogging, [trails([trail({ HasCustomEventSelectors: undefined })]), status({ IsLogging: true }), selectors(empty)]));
+  assert.equal(unset.status, 'FAIL', 'without DescribeTrails saying "no custom selectors" the empty answer is taken as it is');
+});
+
+test('moto: a trail that started logging minutes before the scan has no CloudWatch Logs delivery yet; that is not "never delivered"', () => {
+  const at = Date.parse('2026-11-01T10:00:00.000Z');
+  const started = (minutesAgo: number) => new Date(at - minutesAgo * 60_000).toISOString();
+  const cw = (s: object) => one(run(cloudtrailTrailCloudwatchLogs, [trails([trail()]), status({ IsLogging: true, LatestCloudWatchLogsDeliveryTime: null, ...s })]));
+  const fresh = cw({ StartLoggingTime: started(3) });
+  assert.equal(fresh.status, 'PASS', fresh.message);
+  assert.match(fresh.message, /started logging 3 minute\(s\) before the scan/);
+  assert.equal(cw({ StartLoggingTime: started(90) }).status, 'FAIL', 'an hour and a half without a first delivery');
+  assert.equal(cw({ StartLoggingTime: null }).status, 'FAIL', 'no start time: nothing excuses the missing delivery');
+  assert.equal(cw({ StartLoggingTime: started(3), LatestCloudWatchLogsDeliveryError: 'AccessDeniedException' }).status, 'FAIL', 'a delivery error is a FAIL however fresh');
+});

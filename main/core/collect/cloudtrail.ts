@@ -50,6 +50,7 @@ export const cloudtrailDatasets: DatasetDef[] = [
             LatestDeliveryTime: out.LatestDeliveryTime?.toISOString() ?? null,
             LatestCloudWatchLogsDeliveryTime: out.LatestCloudWatchLogsDeliveryTime?.toISOString() ?? null,
             LatestCloudWatchLogsDeliveryError: out.LatestCloudWatchLogsDeliveryError ?? null,
+            StartLoggingTime: out.StartLoggingTime?.toISOString() ?? null,
           };
         },
       );

@@ -22,6 +22,12 @@ const meta = {
 
 /** CloudTrail delivers to CloudWatch Logs within minutes; a day without delivery means it stopped. */
 const STALE_HOURS = 24;
+/**
+ * A trail that just started has nothing delivered yet (and moto never reports a CloudWatch Logs
+ * delivery): "never delivered" is a verdict only once CloudTrail had time to deliver. AWS: "CloudTrail
+ * typically delivers logs within an average of about 5 minutes of an API call" (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/get-and-view-cloudtrail-log-files.html).
+ */
+const FIRST_DELIVERY_MINUTES = 60;
 
 export const cloudtrailTrailCloudwatchLogs: Check = {
   meta,
@@ -42,7 +48,14 @@ export const cloudtrailTrailCloudwatchLogs: Check = {
       // The delivery time is judged only when the status record carries it (older collections did not).
       if (s.LatestCloudWatchLogsDeliveryTime !== undefined) {
         const last = s.LatestCloudWatchLogsDeliveryTime;
-        if (!last) return trailFinding(meta, snap, view, 'FAIL', `${label} is configured for log group ${group} but has never delivered to it.`, delivery);
+        if (!last) {
+          const minutes = s.StartLoggingTime ? (Date.parse(view.status.at) - Date.parse(s.StartLoggingTime)) / 60_000 : Infinity;
+          if (minutes < FIRST_DELIVERY_MINUTES) {
+            const since = `it started logging ${Math.max(0, Math.floor(minutes))} minute(s) before the scan and has not reported a first delivery yet`;
+            return trailFinding(meta, snap, view, 'PASS', `${label} sends its events to log group ${group} (${since}).`, { ...delivery, StartLoggingTime: s.StartLoggingTime });
+          }
+          return trailFinding(meta, snap, view, 'FAIL', `${label} is configured for log group ${group} but has never delivered to it.`, delivery);
+        }
         const hours = (Date.parse(view.status.at) - Date.parse(last)) / 3_600_000;
         if (hours > STALE_HOURS) {
           return trailFinding(meta, snap, view, 'FAIL', `${label} last delivered to log group ${group} ${Math.floor(hours)} hours before the scan: delivery has stopped.`, delivery);

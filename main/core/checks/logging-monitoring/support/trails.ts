@@ -19,6 +19,7 @@ export interface TrailStatus {
   LatestDeliveryTime?: string | null;
   LatestCloudWatchLogsDeliveryTime?: string | null;
   LatestCloudWatchLogsDeliveryError?: string | null;
+  StartLoggingTime?: string | null;
 }
 
 export interface TrailView {
@@ -133,19 +134,22 @@ function advanced(selectors: AdvancedEventSelector[]): Kinds {
   return k;
 }
 
+/** AWS's default for a trail without custom selectors: all read and write management events. */
+const DEFAULT_EVENTS: ManagementEvents = { covered: true, how: 'it has no custom event selectors, so it records all read and write management events (the default)' };
+
 /** Whether the trail records both read and write management events. */
 export function managementEvents(view: TrailView): ManagementEvents {
   if (view.selectors.ok) {
     const { EventSelectors, AdvancedEventSelectors } = view.selectors.data;
     const adv = (AdvancedEventSelectors?.length ?? 0) > 0;
+    // moto answers two empty lists for a trail on the default; AWS sends the default selector (ReadWriteType All):
+    // "By default, trails ... log management events" (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html).
+    if (!adv && !EventSelectors?.length && view.trail.HasCustomEventSelectors === false) return DEFAULT_EVENTS;
     const k = adv ? advanced(AdvancedEventSelectors ?? []) : basic(EventSelectors ?? []);
     const what = k.read && k.write ? 'read and write' : k.write ? 'write-only' : k.read ? 'read-only' : 'no';
     return { covered: k.read && k.write, how: `its ${adv ? 'advanced ' : ''}event selectors record ${what} management events` };
   }
-  // A trail with no custom selectors uses AWS's default: all read and write management events.
   // DescribeTrails says so even where GetEventSelectors is refused (an organization trail seen from a member).
-  if (view.trail.HasCustomEventSelectors === false) {
-    return { covered: true, how: 'it has no custom event selectors, so it records all read and write management events (the default)' };
-  }
+  if (view.trail.HasCustomEventSelectors === false) return DEFAULT_EVENTS;
   return { covered: undefined, how: 'its event selectors could not be read', unknown: view.selectors };
 }
