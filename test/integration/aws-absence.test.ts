@@ -6,56 +6,29 @@
  * for the checks that need that call only, and without retrying what retrying cannot fix.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { GetBucketLocationCommand } from '@aws-sdk/client-s3';
 import { GetCredentialReportCommand } from '@aws-sdk/client-iam';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { s3BucketNotPublic } from '../../main/core/checks/s3/s3-bucket-not-public.ts';
 import { securityhubHubEnabled } from '../../main/core/checks/logging-monitoring/securityhub-hub-enabled.ts';
 import { iamPasswordPolicyMinLength } from '../../main/core/checks/identity-access/iam-password-policy-min-length.ts';
 import type { Check } from '../../main/core/checks/types.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
 import { regionOfLocation } from '../../main/core/collect/s3.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { evaluateChecks } from '../../main/core/engine/evaluate.ts';
-import { GLOBAL, Snapshot } from '../../main/core/engine/snapshot.ts';
+import { GLOBAL } from '../../main/core/engine/snapshot.ts';
 import type { Finding } from '../../shared/model/finding.ts';
-import { EMULATOR_HTML_500, localstackNotImplemented, startFakeAws, writeAwsProfile, type FakeAccount, type FakeAws, type FaultRule } from '../support/fake-aws/index.ts';
+import { EMULATOR_HTML_500, localstackNotImplemented, type FakeAccount, type FaultRule } from '../support/fake-aws/index.ts';
 import { ACCOUNT_ID } from '../support/fake-aws/accounts/misconfigured.ts';
 import { BUCKET } from '../support/fake-aws/accounts/planted/s3.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { collectDatasets, collectFromFake, openFakeSession, openSessionOn, scanFake, type FakeCollection } from '../support/fake-scan.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'af-south-1'];
 
-interface Run {
-  snapshot: Snapshot;
-  fake: FakeAws;
-  session: AwsSession;
-}
+const collect = (t: TestContext, ids: string[], faults: FaultRule[] = [], account: FakeAccount = seeded): Promise<FakeCollection> =>
+  collectFromFake(t, account, ids, { regions: REGIONS, faults });
 
-async function start(t: TestContext, account: FakeAccount, faults: FaultRule[] = []): Promise<Omit<Run, 'snapshot'>> {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  return { fake, session };
-}
-
-async function collect(t: TestContext, ids: string[], faults: FaultRule[] = [], account: FakeAccount = seeded): Promise<Run> {
-  const { fake, session } = await start(t, account, faults);
-  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions: REGIONS }, []);
-  await collectSnapshot({ session, datasets: datasetsFor(ids), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
-  return { snapshot, fake, session };
-}
-
-async function judge(t: TestContext, check: Check, faults: FaultRule[] = [], account?: FakeAccount): Promise<Run & { findings: Finding[] }> {
+async function judge(t: TestContext, check: Check, faults: FaultRule[] = [], account?: FakeAccount): Promise<FakeCollection & { findings: Finding[] }> {
   const run = await collect(t, check.needs, faults, account);
   return { ...run, findings: evaluateChecks([check], run.snapshot) };
 }
@@ -159,16 +132,13 @@ test('GenerateCredentialReport refused: the current report is read if there is o
   assert.match(read.error.message, /iam:GenerateCredentialReport \(and there is no current credential report to read instead: ReportNotPresent\)$/);
 
   // Someone built the report earlier (within its four hours): a reader without Generate still gets it.
-  const { fake, session } = await start(t, seeded);
+  const { fake, session } = await openFakeSession(t, seeded);
   const iam = session.client('iam', 'us-east-1');
   await assert.rejects(iam.send(new GetCredentialReportCommand({})), (e: Error) => e.name === 'CredentialReportNotPresentException');
-  const files = writeAwsProfile(tempDir(t), { profile: 'q', endpoint: fake.endpoint, region: 'us-east-1' });
-  const reader = await AwsSession.open({ profile: 'q', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => reader.close());
+  const reader = await openSessionOn(t, fake);
   await reader.client('iam', 'us-east-1').send(new (await import('@aws-sdk/client-iam')).GenerateCredentialReportCommand({}));
   fake.faults.push(refuse);
-  const snapshot = new Snapshot({ accountId: ACCOUNT_ID, partition: 'aws', regions: REGIONS }, []);
-  await collectSnapshot({ session, datasets: datasetsFor(['iam:GetCredentialReport']), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+  const snapshot = await collectDatasets(session, ACCOUNT_ID, ['iam:GetCredentialReport'], REGIONS);
   const report = snapshot.read<{ rows: { user: string }[] }>('iam:GetCredentialReport', GLOBAL);
   assert.ok(report.ok, report.ok ? '' : report.error.message);
   assert.ok(report.data.rows.some((r) => r.user === '<root_account>'));
@@ -199,7 +169,7 @@ test('ListBuckets without BucketRegion (as emulators answer): GetBucketLocation\
   assert.ok(read.ok, read.ok ? '' : read.error.message);
   assert.deepEqual(read.data.map((b) => [b.Name, b.BucketRegion]), [[BUCKET.website, 'us-east-1'], [BUCKET.partner, 'eu-west-1']]);
 
-  const { session } = await start(t, seeded, [
+  const { session } = await openFakeSession(t, seeded, [
     { service: 's3', action: 'GetBucketLocation', times: 1, status: 200, raw: { contentType: 'application/xml', body: '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">EU</LocationConstraint>' } },
   ]);
   const s3 = session.client('s3', 'us-east-1');
@@ -215,19 +185,7 @@ test('GetBucketLocation refused for one bucket: that bucket is NOT_ASSESSED with
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>abc</ID></Owner><Buckets>${names.map((n) => `<Bucket><Name>${n}</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>`).join('')}</Buckets></ListAllMyBucketsResult>`;
   const withoutRegions: FaultRule = { service: 's3', action: 'ListBuckets', status: 200, raw: { contentType: 'application/xml', body } };
   const refused: FaultRule = { service: 's3', action: 'GetBucketLocation', bucket: BUCKET.finance, status: 403, code: 'AccessDenied', message: 'Access Denied' };
-  async function scanS3(faults: FaultRule[]): Promise<{ findings: Finding[]; fake: FakeAws }> {
-    const fake = await startFakeAws(seeded);
-    t.after(() => fake.close());
-    fake.faults.push(...faults);
-    const dir = tempDir(t);
-    const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-    const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-    t.after(() => db.close());
-    const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-    const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['s3'] });
-    assert.equal(await scan.done, 'complete');
-    return { findings: listFindings(db, scan.scanId), fake };
-  }
+  const scanS3 = (faults: FaultRule[]) => scanFake(t, seeded, { areas: ['s3'], faults });
   const usual = await scanS3([]);
   const { findings, fake } = await scanS3([withoutRegions, refused]);
   assert.equal(fake.calls.get('s3:GetBucketLocation'), names.length, 'each bucket asked for its region once');
@@ -269,32 +227,15 @@ test('DescribeSnapshots listing other accounts\' snapshots (moto ignores OwnerId
 test('DescribeRegions listing China and GovCloud regions (as moto does): a scan of an aws-partition account covers only its own partition', async (t) => {
   const regions = ['us-east-1', 'eu-west-1', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1'];
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><regionInfo>${regions.map((r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`).join('')}</regionInfo></DescribeRegionsResponse>`;
-  const fake = await startFakeAws(seeded);
-  t.after(() => fake.close());
-  fake.faults.push({ service: 'ec2', action: 'DescribeRegions', status: 200, raw: { contentType: 'text/xml;charset=UTF-8', body } });
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['network'] });
-  assert.equal(await scan.done, 'complete');
-  assert.deepEqual([...new Set(listFindings(db, scan.scanId).map((f) => f.region))].filter((r) => r !== 'global').sort(), ['eu-west-1', 'us-east-1']);
+  const faults: FaultRule[] = [{ service: 'ec2', action: 'DescribeRegions', status: 200, raw: { contentType: 'text/xml;charset=UTF-8', body } }];
+  const { fake, findings } = await scanFake(t, seeded, { areas: ['network'], faults });
+  assert.deepEqual([...new Set(findings.map((f) => f.region))].filter((r) => r !== 'global').sort(), ['eu-west-1', 'us-east-1']);
   assert.deepEqual([...new Set(fake.requests.map((r) => r.region))].filter((r) => r.startsWith('cn-') || r.startsWith('us-gov-')), [], 'nothing is sent to another partition');
 });
 
 test('a whole service the emulator lacks: only its checks are NOT_ASSESSED, each with the reason, after one request per region', async (t) => {
-  const fake = await startFakeAws(seeded);
-  t.after(() => fake.close());
-  fake.faults.push({ service: 'access-analyzer', action: '*', ...localstackNotImplemented('accessanalyzer', 'ListAnalyzers') });
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['identity-access'] });
-  assert.equal(await scan.done, 'complete');
-  const findings = listFindings(db, scan.scanId);
+  const faults: FaultRule[] = [{ service: 'access-analyzer', action: '*', ...localstackNotImplemented('accessanalyzer', 'ListAnalyzers') }];
+  const { fake, findings } = await scanFake(t, seeded, { areas: ['identity-access'], faults });
   const unassessed = findings.filter((f) => f.status === 'NOT_ASSESSED');
   assert.ok(unassessed.length > 0);
   assert.deepEqual([...new Set(unassessed.map((f) => f.checkId))].sort(), ['accessanalyzer-analyzer-enabled', 'accessanalyzer-no-active-findings']);

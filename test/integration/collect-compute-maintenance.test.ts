@@ -10,18 +10,15 @@ import type { Image, Instance } from '@aws-sdk/client-ec2';
 import type { InstanceInformation, InstancePatchState, ResourceComplianceSummaryItem } from '@aws-sdk/client-ssm';
 import type { CoveredResource } from '@aws-sdk/client-inspector2';
 import type { FakeAccount } from '../support/fake-aws/account.ts';
-import { AwsSession } from '../../main/core/aws/session.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
 import type { StoredInspectorFinding } from '../../main/core/collect/inspector2.ts';
 import type { StoredFunction } from '../../main/core/collect/lambda.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { Snapshot } from '../../main/core/engine/snapshot.ts';
 import { maintenanceView } from '../../main/core/maintenance/view.ts';
-import { startFakeAws, writeAwsProfile, type FakeAws } from '../support/fake-aws/index.ts';
+import type { FaultRule } from '../support/fake-aws/index.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { INSTANCE } from '../support/fake-aws/accounts/misconfigured.ts';
 import { AMI, EKS, LAMBDA } from '../support/fake-aws/accounts/planted/compute-maintenance.ts';
-import { tempDir } from '../support/temp.ts';
+import { collectFromFake, type FakeCollection } from '../support/fake-scan.ts';
 
 const DATASETS = [
   'ssm:DescribeInstanceInformation', 'ssm:DescribeInstancePatchStates', 'ssm:ListResourceComplianceSummaries',
@@ -30,17 +27,8 @@ const DATASETS = [
 ];
 const REGIONS = ['us-east-1', 'eu-west-1', 'af-south-1'];
 
-async function collect(t: TestContext, account: FakeAccount, before?: (fake: FakeAws) => void): Promise<{ snapshot: Snapshot; fake: FakeAws }> {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  before?.(fake);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions: REGIONS }, []);
-  await collectSnapshot({ session, datasets: datasetsFor(DATASETS), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
-  return { snapshot, fake };
-}
+const collect = (t: TestContext, account: FakeAccount, faults: FaultRule[] = []): Promise<FakeCollection> =>
+  collectFromFake(t, account, DATASETS, { regions: REGIONS, faults });
 
 function data<T>(snap: Snapshot, dataset: string, region: string, key = ''): T {
   const read = snap.read<T>(dataset, region, key);
@@ -127,10 +115,10 @@ test('an AMI that no longer exists or is gone from view is dropped without losin
 });
 
 test('a refused call is an error record with its reason, and the other regions still collect', async (t) => {
-  const { snapshot } = await collect(t, seeded, (fake) => {
-    fake.faults.push({ service: 'inspector2', action: 'ListFindings', region: 'us-east-1', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: inspector2:ListFindings' });
-    fake.faults.push({ service: 'lambda', action: 'ListFunctions', region: 'eu-west-1', status: 403, code: 'AccessDeniedException', message: 'explicit deny in a service control policy' });
-  });
+  const { snapshot } = await collect(t, seeded, [
+    { service: 'inspector2', action: 'ListFindings', region: 'us-east-1', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: inspector2:ListFindings' },
+    { service: 'lambda', action: 'ListFunctions', region: 'eu-west-1', status: 403, code: 'AccessDeniedException', message: 'explicit deny in a service control policy' },
+  ]);
   const denied = snapshot.read('inspector2:ListFindings', 'us-east-1');
   assert.ok(!denied.ok && denied.error.kind === 'permission-denied' && denied.error.code === 'AccessDeniedException');
   const scp = snapshot.read('lambda:ListFunctions', 'eu-west-1');

@@ -9,41 +9,22 @@ import { test, type TestContext } from 'node:test';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { Parameter } from '@aws-sdk/client-rds';
 import type { Snapshot as EbsSnapshot } from '@aws-sdk/client-ec2';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { dataProtectionDatasets } from '../../main/core/collect/areas/data-protection.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
-import { startFakeAws, writeAwsProfile, type FakeAccount, type FakeAws } from '../support/fake-aws/index.ts';
+import type { Snapshot } from '../../main/core/engine/snapshot.ts';
+import type { FakeAccount, FaultRule } from '../support/fake-aws/index.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { KEY, SNAPSHOT } from '../support/fake-aws/accounts/planted/data-protection.ts';
-import { tempDir } from '../support/temp.ts';
+import { collectFromFake } from '../support/fake-scan.ts';
 
-async function collect(t: TestContext, account: FakeAccount, regions: string[], prepare: (fake: FakeAws) => void = () => {}) {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  prepare(fake);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions }, []);
-  await collectSnapshot({
-    session,
-    datasets: datasetsFor(dataProtectionDatasets.map((d) => d.id)),
-    regions,
-    snapshot,
-    signal: new AbortController().signal,
-    onRecords: () => {},
-    onProgress: () => {},
-  });
-  return { fake, snapshot };
-}
+const collect = (t: TestContext, account: FakeAccount, regions: string[], faults: FaultRule[] = []) =>
+  collectFromFake(t, account, dataProtectionDatasets.map((d) => d.id), { regions, faults });
 
 const keysOf = (snap: Snapshot, dataset: string) => snap.records(dataset).filter((r) => r.ok).map((r) => r.resourceKey).sort();
 
 test('seeded account: every data-protection call answers through the SDK, per-resource calls only where they apply', async (t) => {
-  const { fake, snapshot } = await collect(t, seeded, ['us-east-1', 'eu-west-1'], (f) =>
-    f.faults.push({ service: 'kms', action: 'GetKeyPolicy', status: 400, code: 'AccessDeniedException', message: 'not authorized to perform: kms:GetKeyPolicy', times: 1 }));
+  const { fake, snapshot } = await collect(t, seeded, ['us-east-1', 'eu-west-1'], [
+    { service: 'kms', action: 'GetKeyPolicy', status: 400, code: 'AccessDeniedException', message: 'not authorized to perform: kms:GetKeyPolicy', times: 1 },
+  ]);
   const failures = [...snapshot.all()].filter((r) => !r.ok);
   assert.deepEqual(failures.map((r) => `${r.dataset} ${r.resourceKey} ${r.ok ? '' : r.error.kind}`), [`kms:GetKeyPolicy ${failures[0]?.resourceKey ?? ''} permission-denied`]);
 

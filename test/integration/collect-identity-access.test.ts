@@ -4,39 +4,21 @@
  * certificates, Access Analyzer (REST JSON), and a whole area scan of the seeded account.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { CHECKS } from '../../main/core/checks/index.ts';
 import type { StoredAccessFinding, StoredAnalyzer } from '../../main/core/collect/accessanalyzer.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
 import type { StoredCredentialReport, StoredPasswordPolicy } from '../../main/core/collect/iam-credentials.ts';
 import type { StoredServerCertificate, StoredVirtualMfaDevice } from '../../main/core/collect/iam-entities.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
-import { startFakeAws, writeAwsProfile, type FakeAccount } from '../support/fake-aws/index.ts';
+import type { FakeAccount, FaultRule } from '../support/fake-aws/index.ts';
 import { seeded, SEEDED_PLANTED } from '../support/fake-aws/accounts/seeded.ts';
 import { identityAccessAuthorization, identityAccessFixture } from '../support/fake-aws/accounts/planted/identity-access.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { collectFromFake, scanFake } from '../support/fake-scan.ts';
 
 /** The seeded account with this area's IAM entities, whether or not seeded.ts wires them in yet. */
 const account: FakeAccount = { ...seeded, iam: { ...seeded.iam, authorization: seeded.iam.authorization ?? identityAccessAuthorization } };
 const REGIONS = ['us-east-1', 'eu-west-1', 'af-south-1'];
 
-async function collect(t: TestContext, acct: FakeAccount, ids: string[], setup?: (fake: Awaited<ReturnType<typeof startFakeAws>>) => void) {
-  const fake = await startFakeAws(acct);
-  t.after(() => fake.close());
-  setup?.(fake);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: acct.accountId, partition: 'aws', regions: REGIONS }, []);
-  await collectSnapshot({ session, datasets: datasetsFor(ids), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
-  return { snapshot, fake };
-}
+const collect = (t: TestContext, acct: FakeAccount, ids: string[], faults: FaultRule[] = []) => collectFromFake(t, acct, ids, { regions: REGIONS, faults });
 
 test('the credential report is generated, polled until COMPLETE and parsed from base64 CSV with AWS value conventions', async (t) => {
   const rows = [...(identityAccessFixture.credentialReport?.rows ?? []), { user: 'ops,oncall', arn: 'arn:aws:iam::111122223333:user/ops,oncall', password_enabled: true }];
@@ -62,9 +44,9 @@ test('no password policy (NoSuchEntity) is stored as null; AccessDenied stays a 
   const none = snapshot.read<StoredPasswordPolicy>('iam:GetAccountPasswordPolicy', 'global');
   assert.ok(none.ok);
   assert.equal(none.data.PasswordPolicy, null);
-  const denied = await collect(t, account, ['iam:GetAccountPasswordPolicy'], (fake) => {
-    fake.faults.push({ service: 'iam', action: 'GetAccountPasswordPolicy', status: 403, code: 'AccessDenied', message: 'User is not authorized to perform: iam:GetAccountPasswordPolicy' });
-  });
+  const denied = await collect(t, account, ['iam:GetAccountPasswordPolicy'], [
+    { service: 'iam', action: 'GetAccountPasswordPolicy', status: 403, code: 'AccessDenied', message: 'User is not authorized to perform: iam:GetAccountPasswordPolicy' },
+  ]);
   const read = denied.snapshot.read('iam:GetAccountPasswordPolicy', 'global');
   assert.equal(read.ok, false);
   assert.equal(!read.ok && read.error.kind, 'permission-denied');
@@ -91,16 +73,7 @@ test('virtual MFA devices, server certificates and Access Analyzer analyzers and
 });
 
 test('a scan of the seeded account reports every planted identity-access item as planted, and assesses everything', async (t) => {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['identity-access'] });
-  assert.equal(await scan.done, 'complete');
-  const findings = listFindings(db, scan.scanId);
+  const { findings } = await scanFake(t, account, { areas: ['identity-access'] });
   const ours = new Set(CHECKS.filter((c) => c.meta.area === 'identity-access').map((c) => c.meta.id));
   const problems: string[] = [];
   for (const item of SEEDED_PLANTED.filter((p) => p.checkId && ours.has(p.checkId))) {

@@ -6,52 +6,27 @@
  * when the trail delivers to CloudWatch Logs, and a member account covered by an organization trail.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { Subscription } from '@aws-sdk/client-sns';
 import type { Finding } from '../../shared/model/finding.ts';
-import { AwsSession } from '../../main/core/aws/session.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
 import { loggingMonitoringDatasets } from '../../main/core/collect/areas/logging-monitoring.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
-import { GLOBAL, Snapshot } from '../../main/core/engine/snapshot.ts';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
+import { GLOBAL, type Snapshot } from '../../main/core/engine/snapshot.ts';
 import type { FakeAccount, FakeTrail } from '../support/fake-aws/index.ts';
-import { startFakeAws, writeAwsProfile } from '../support/fake-aws/index.ts';
 import { ACCOUNT_ID } from '../support/fake-aws/accounts/misconfigured.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { alarmPlanted, DETECTOR, LOG_GROUP, TOPIC, withTrailLogGroup } from '../support/fake-aws/accounts/planted/logging-monitoring.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { collectFromFake, scanFake } from '../support/fake-scan.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'af-south-1'];
 
 async function collect(t: TestContext, account: FakeAccount, ids: string[]): Promise<{ snapshot: Snapshot; calls: Map<string, number> }> {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions: REGIONS }, []);
-  await collectSnapshot({ session, datasets: datasetsFor(ids), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+  const { fake, snapshot } = await collectFromFake(t, account, ids, { regions: REGIONS });
   return { snapshot, calls: fake.calls };
 }
 
-async function scan(t: TestContext, account: FakeAccount): Promise<Finding[]> {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const run = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['logging-monitoring'] });
-  assert.equal(await run.done, 'complete');
-  return listFindings(db, run.scanId);
-}
+const scan = async (t: TestContext, account: FakeAccount): Promise<Finding[]> => (await scanFake(t, account, { areas: ['logging-monitoring'] })).findings;
 
 const data = <T>(snapshot: Snapshot, dataset: string, region: string, key = ''): T => {
   const read = snapshot.read<T>(dataset, region, key);

@@ -6,33 +6,21 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { NetworkAcl, RouteTable, Subnet, VpcPeeringConnection } from '@aws-sdk/client-ec2';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { networkChecks } from '../../main/core/checks/network/index.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { evaluateChecks } from '../../main/core/engine/evaluate.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
 import { exposureView } from '../../main/core/exposure/view.ts';
 import type { FakeAccount } from '../support/fake-aws/account.ts';
 import { instance, securityGroup, tcp } from '../support/fake-aws/accounts/builders.ts';
 import { ACCOUNT_ID, SG, VPC } from '../support/fake-aws/accounts/misconfigured.ts';
 import { NET, networkFixture } from '../support/fake-aws/accounts/planted/network.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
-import { startFakeAws, writeAwsProfile } from '../support/fake-aws/index.ts';
-import { tempDir } from '../support/temp.ts';
+import type { FaultRule } from '../support/fake-aws/index.ts';
+import { collectFromFake } from '../support/fake-scan.ts';
 
 const E1 = 'us-east-1';
 
-async function collect(t: TestContext, account: FakeAccount, setup: (fake: Awaited<ReturnType<typeof startFakeAws>>) => void = () => {}) {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  setup(fake);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: E1 });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: ACCOUNT_ID, partition: 'aws', regions: [E1] }, []);
-  const datasets = datasetsFor(networkChecks.flatMap((c) => c.needs));
-  await collectSnapshot({ session, datasets, regions: [E1], snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+async function collect(t: TestContext, account: FakeAccount, faults: FaultRule[] = []) {
+  const { fake, snapshot } = await collectFromFake(t, account, networkChecks.flatMap((c) => c.needs), { regions: [E1], faults });
   const findings = evaluateChecks(networkChecks, snapshot);
   const status = (checkId: string, resource: string) => findings.find((f) => f.checkId === checkId && f.resourceId === resource);
   return { fake, snapshot, findings, status };
@@ -105,9 +93,9 @@ test('exposure traps end to end: open group without public IP, NACL deny before 
 });
 
 test('an ACL answer AWS refuses makes the ACL check and reachable instances NOT_ASSESSED, with the reason, never PASS', async (t) => {
-  const { status } = await collect(t, seeded, (fake) => {
-    fake.faults.push({ service: 'ec2', action: 'DescribeNetworkAcls', status: 403, code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' });
-  });
+  const { status } = await collect(t, seeded, [
+    { service: 'ec2', action: 'DescribeNetworkAcls', status: 403, code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+  ]);
   const web = status('ec2-instance-internet-exposure', 'i-0a5b6c7d8e9f00001');
   assert.deepEqual([web?.status, web?.reason?.kind, web?.reason?.call], ['NOT_ASSESSED', 'permission-denied', 'ec2:DescribeNetworkAcls']);
   assert.equal(status('ec2-instance-internet-exposure', 'i-0a5b6c7d8e9f00002')?.status, 'PASS', 'worker-1 has no world-open group: the ACL does not matter');

@@ -4,17 +4,13 @@
  * endpoint), "not configured" answers stored as such, and the s3 checks' verdicts on them.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
 import type { Finding } from '../../shared/model/finding.ts';
-import { startFakeAws, writeAwsProfile, type FakeAccount, type FaultRule } from '../support/fake-aws/index.ts';
+import type { FakeAccount, FaultRule } from '../support/fake-aws/index.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { BUCKET, S3_BUCKETS, s3Fixture, s3Planted } from '../support/fake-aws/accounts/planted/s3.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { scanFake, startFake } from '../support/fake-scan.ts';
 
 /** The seeded account with the s3 area's extra buckets (added once, whether or not seeded.ts lists them already). */
 function account(overrides: Partial<typeof s3Fixture> = {}): FakeAccount {
@@ -26,19 +22,7 @@ function account(overrides: Partial<typeof s3Fixture> = {}): FakeAccount {
   };
 }
 
-async function scanS3(t: TestContext, fakeAccount: FakeAccount, faults: FaultRule[] = []) {
-  const fake = await startFakeAws(fakeAccount);
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'audit', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'audit', areas: ['s3'] });
-  assert.equal(await scan.done, 'complete');
-  return { fake, findings: listFindings(db, scan.scanId) };
-}
+const scanS3 = (t: TestContext, fakeAccount: FakeAccount, faults: FaultRule[] = []) => scanFake(t, fakeAccount, { areas: ['s3'], faults });
 
 const one = (findings: Finding[], checkId: string, resourceId: string): Finding => {
   const match = findings.filter((f) => f.checkId === checkId && f.resourceId === resourceId);
@@ -100,8 +84,7 @@ test('a denied or failing S3 Control read is NOT_ASSESSED, never FAIL, and does 
 });
 
 test('why the S3 Control collector resolves its own endpoint: disableHostPrefix does not stop the account-ID host prefix', async (t) => {
-  const fake = await startFakeAws(account());
-  t.after(() => fake.close());
+  const fake = await startFake(t, account());
   const client = new S3ControlClient({ region: 'us-east-1', endpoint: fake.endpoint, disableHostPrefix: true, maxAttempts: 1, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
   t.after(() => client.destroy());
   // The endpoint rules make http://111122223333.127.0.0.1:PORT/, which is not a URL. If this ever

@@ -5,29 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { computeMaintenanceChecks } from '../../main/core/checks/compute-maintenance/index.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { DEFAULT_EVAL_CONTEXT } from '../../main/core/engine/evaluate.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
+import type { Snapshot } from '../../main/core/engine/snapshot.ts';
 import type { FakeAccount } from '../support/fake-aws/account.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
-import { startFakeAws, writeAwsProfile } from '../support/fake-aws/index.ts';
-import { tempDir } from '../support/temp.ts';
+import { collectFromFake } from '../support/fake-scan.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
 async function scanInspector(t: TestContext, account: FakeAccount): Promise<Snapshot> {
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: account.accountId, partition: 'aws', regions: REGIONS }, []);
-  const datasets = datasetsFor(['inspector2:BatchGetAccountStatus']);
-  await collectSnapshot({ session, datasets, regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
-  return snapshot;
+  return (await collectFromFake(t, account, ['inspector2:BatchGetAccountStatus'], { regions: REGIONS })).snapshot;
 }
 
 const verdicts = (snap: Snapshot, id: string) => {

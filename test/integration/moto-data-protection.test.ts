@@ -5,19 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { dynamodbTableEncryptionKey } from '../../main/core/checks/data-protection/dynamodb-table-encryption-key.ts';
 import { kmsKeyRotationEnabled } from '../../main/core/checks/data-protection/kms-key-rotation-enabled.ts';
 import type { Check } from '../../main/core/checks/types.ts';
 import { dataProtectionDatasets } from '../../main/core/collect/areas/data-protection.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { DEFAULT_EVAL_CONTEXT } from '../../main/core/engine/evaluate.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
 import { misconfigured } from '../support/fake-aws/accounts/misconfigured.ts';
 import type { DataProtectionFixture, FakeKmsKey } from '../support/fake-aws/ext/data-protection.ts';
-import { startFakeAws, writeAwsProfile, type FakeAccount, type FakeAws } from '../support/fake-aws/index.ts';
-import { tempDir } from '../support/temp.ts';
+import type { FakeAccount } from '../support/fake-aws/index.ts';
+import { collectFromFake, type FakeCollection } from '../support/fake-scan.ts';
 
 const R = 'us-east-1';
 const ID = misconfigured.accountId;
@@ -30,17 +26,9 @@ function motoKey(id: string, over: Partial<FakeKmsKey['metadata']> = {}, rotatio
   };
 }
 
-async function scan(t: TestContext, dataProtection: DataProtectionFixture): Promise<{ fake: FakeAws; snapshot: Snapshot }> {
+function scan(t: TestContext, dataProtection: DataProtectionFixture): Promise<FakeCollection> {
   const account: FakeAccount = { ...misconfigured, ext: { ...misconfigured.ext, dataProtection } };
-  const fake = await startFakeAws(account);
-  t.after(() => fake.close());
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: R });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: ID, partition: 'aws', regions: [R] }, []);
-  const datasets = datasetsFor(dataProtectionDatasets.map((d) => d.id));
-  await collectSnapshot({ session, datasets, regions: [R], snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
-  return { fake, snapshot };
+  return collectFromFake(t, account, dataProtectionDatasets.map((d) => d.id), { regions: [R] });
 }
 
 const verdicts = (out: ReturnType<Check['evaluate']>) => out.map((f) => `${f.resourceId}:${f.status}`);

@@ -3,14 +3,10 @@
  * differ from AWS's: the identity-access verdicts must be the ones AWS's own answers would give.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
-import { startFakeAws, writeAwsProfile, type FaultRule } from '../support/fake-aws/index.ts';
+import type { FaultRule } from '../support/fake-aws/index.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { scanFake } from '../support/fake-scan.ts';
 
 const ACCOUNT = seeded.accountId;
 const arn = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT}:${kind}/${name}`;
@@ -47,19 +43,7 @@ function motoAuthorizationDetails(unusedAwsManaged: number): FaultRule {
   return { service: 'iam', action: 'GetAccountAuthorizationDetails', status: 200, raw: { body, contentType: 'text/xml' } };
 }
 
-async function scan(t: TestContext, faults: FaultRule[]) {
-  const fake = await startFakeAws(seeded);
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'moto', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const started = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'moto', areas: ['identity-access'], regions: ['us-east-1'] });
-  assert.equal(await started.done, 'complete');
-  return { db, scanId: started.scanId, findings: listFindings(db, started.scanId) };
-}
+const scan = (t: TestContext, faults: FaultRule[]) => scanFake(t, seeded, { areas: ['identity-access'], regions: ['us-east-1'], faults });
 
 const verdicts = (findings: { checkId: string; resourceId: string; status: string }[], checkId: string) =>
   findings.filter((f) => f.checkId === checkId).map((f) => `${f.resourceId}:${f.status}`).sort();

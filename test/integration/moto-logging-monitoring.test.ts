@@ -9,20 +9,18 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { cloudtrailMultiRegionLogging } from '../../main/core/checks/logging-monitoring/cloudtrail-multi-region-logging.ts';
 import { cloudtrailTrailCloudwatchLogs } from '../../main/core/checks/logging-monitoring/cloudtrail-trail-cloudwatch-logs.ts';
 import { cloudwatchAlarmRootUsage } from '../../main/core/checks/logging-monitoring/cloudwatch-alarm-root-usage.ts';
 import { securityhubStandardsEnabled } from '../../main/core/checks/logging-monitoring/securityhub-standards-enabled.ts';
 import type { Check } from '../../main/core/checks/types.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { evaluateChecks } from '../../main/core/engine/evaluate.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
+import type { Snapshot } from '../../main/core/engine/snapshot.ts';
 import type { Finding } from '../../shared/model/finding.ts';
-import { startFakeAws, writeAwsProfile, type FaultRule } from '../support/fake-aws/index.ts';
-import { ACCOUNT_ID, TRAIL } from '../support/fake-aws/accounts/misconfigured.ts';
+import { writeAwsProfile, type FaultRule } from '../support/fake-aws/index.ts';
+import { TRAIL } from '../support/fake-aws/accounts/misconfigured.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
+import { collectFromFake } from '../support/fake-scan.ts';
 import { motoUnavailable, startMoto } from '../support/moto.ts';
 import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
 import { startScan } from '../../main/core/scan/run-scan.ts';
@@ -33,15 +31,7 @@ const REGIONS = ['us-east-1', 'eu-west-1'];
 const JSON_11 = 'application/x-amz-json-1.1';
 
 async function collectAndJudge(t: TestContext, checks: Check[], faults: FaultRule[] = []): Promise<{ findings: Finding[]; snapshot: Snapshot; calls: Map<string, number> }> {
-  const fake = await startFakeAws(seeded);
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const files = writeAwsProfile(tempDir(t), { profile: 'p', endpoint: fake.endpoint, region: 'us-east-1' });
-  const session = await AwsSession.open({ profile: 'p', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: ACCOUNT_ID, partition: 'aws', regions: REGIONS }, []);
-  const ids = [...new Set(checks.flatMap((c) => c.needs))];
-  await collectSnapshot({ session, datasets: datasetsFor(ids), regions: REGIONS, snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+  const { fake, snapshot } = await collectFromFake(t, seeded, checks.flatMap((c) => c.needs), { regions: REGIONS, faults });
   return { findings: evaluateChecks(checks, snapshot), snapshot, calls: fake.calls };
 }
 

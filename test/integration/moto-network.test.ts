@@ -5,17 +5,13 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { DBInstance } from '@aws-sdk/client-rds';
-import { AwsSession } from '../../main/core/aws/session.ts';
 import { networkChecks } from '../../main/core/checks/network/index.ts';
-import { datasetsFor } from '../../main/core/collect/index.ts';
-import { collectSnapshot } from '../../main/core/engine/collect.ts';
 import { evaluateChecks } from '../../main/core/engine/evaluate.ts';
-import { Snapshot } from '../../main/core/engine/snapshot.ts';
 import type { FakeAccount } from '../support/fake-aws/account.ts';
 import { securityGroup, tcp } from '../support/fake-aws/accounts/builders.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
-import { startFakeAws, writeAwsProfile, type FaultRule } from '../support/fake-aws/index.ts';
-import { tempDir } from '../support/temp.ts';
+import type { FaultRule } from '../support/fake-aws/index.ts';
+import { collectFromFake } from '../support/fake-scan.ts';
 
 const E1 = 'us-east-1';
 const ACCOUNT = seeded.accountId;
@@ -65,15 +61,7 @@ const motoPeering: FaultRule = {
 };
 
 async function scan(t: TestContext, faults: FaultRule[]) {
-  const fake = await startFakeAws(account());
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const files = writeAwsProfile(tempDir(t), { profile: 'moto', endpoint: fake.endpoint, region: E1 });
-  const session = await AwsSession.open({ profile: 'moto', env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } });
-  t.after(() => session.close());
-  const snapshot = new Snapshot({ accountId: ACCOUNT, partition: 'aws', regions: [E1] }, []);
-  const datasets = datasetsFor(networkChecks.flatMap((c) => c.needs));
-  await collectSnapshot({ session, datasets, regions: [E1], snapshot, signal: new AbortController().signal, onRecords: () => {}, onProgress: () => {} });
+  const { snapshot } = await collectFromFake(t, account(), networkChecks.flatMap((c) => c.needs), { regions: [E1], faults });
   return evaluateChecks(networkChecks, snapshot);
 }
 

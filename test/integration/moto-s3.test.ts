@@ -3,15 +3,11 @@
  * where they differ from AWS's: the s3 verdicts must be the ones AWS's own answers would give.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { startScan } from '../../main/core/scan/run-scan.ts';
-import { listFindings } from '../../main/core/store/findings.ts';
-import { openDatabase } from '../../main/core/store/open.ts';
-import { startFakeAws, writeAwsProfile, type FakeAccount, type FaultRule } from '../support/fake-aws/index.ts';
+import type { FakeAccount, FaultRule } from '../support/fake-aws/index.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { BUCKET, S3_BUCKETS, s3Fixture } from '../support/fake-aws/accounts/planted/s3.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
+import { scanFake } from '../support/fake-scan.ts';
 
 const ACCOUNT = seeded.accountId;
 
@@ -24,19 +20,7 @@ function account(buckets: Record<string, object> = {}): FakeAccount {
   };
 }
 
-async function scanS3(t: TestContext, fakeAccount: FakeAccount, faults: FaultRule[]) {
-  const fake = await startFakeAws(fakeAccount);
-  t.after(() => fake.close());
-  fake.faults.push(...faults);
-  const dir = tempDir(t);
-  const files = writeAwsProfile(dir, { profile: 'moto', endpoint: fake.endpoint, region: 'us-east-1' });
-  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
-  t.after(() => db.close());
-  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
-  const scan = await startScan({ db, env, emit: () => {}, toolVersion: 'test' }, { profile: 'moto', areas: ['s3'] });
-  assert.equal(await scan.done, 'complete');
-  return listFindings(db, scan.scanId);
-}
+const scanS3 = async (t: TestContext, fakeAccount: FakeAccount, faults: FaultRule[]) => (await scanFake(t, fakeAccount, { areas: ['s3'], faults })).findings;
 
 const xml = (body: string) => ({ body: `<?xml version="1.0" encoding="utf-8"?>\n${body}`, contentType: 'application/xml' });
 
