@@ -21,7 +21,7 @@ const unavailable = motoUnavailable();
 
 test(`a misconfigured account in moto ${unavailable ? '' : motoVersion()}: every seeded problem FAILs, every correct setting PASSes, nothing is guessed`, { skip: unavailable, timeout: 600_000 }, async (t) => {
   const moto = await startMoto(t);
-  const seeded = JSON.parse(moto.seed(join(REPO_ROOT, 'test', 'conformance', 'moto_seed.py')).trim().split('\n').at(-1) ?? '{}') as Seeded;
+  const seeded = JSON.parse((await moto.seed(join(REPO_ROOT, 'test', 'conformance', 'moto_seed.py'))).trim().split('\n').at(-1) ?? '{}') as Seeded;
   const dir = tempDir(t);
   const files = writeAwsProfile(dir, { profile: 'moto', endpoint: moto.endpoint, region: 'us-east-1' });
   const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
@@ -37,6 +37,9 @@ test(`a misconfigured account in moto ${unavailable ? '' : motoVersion()}: every
     const matching = findings.filter((f) => f.checkId === e.checkId && (resource === undefined || f.resourceId === resource || f.resourceName === resource) && (e.region === undefined || f.region === e.region));
     if (matching.length === 0) wrong.push(`${e.checkId} ${resource ?? '(any)'}: no finding (expected ${e.status}: ${e.why})`);
     for (const f of matching) if (f.status !== e.status) wrong.push(`${e.checkId} ${f.resourceId} ${f.region}: ${f.status}, expected ${e.status} (${e.why}): ${f.message}`);
+    for (const f of matching) if (e.says && !e.says.test(f.message)) wrong.push(`${e.checkId} ${f.resourceId} ${f.region}: does not say ${e.says}: ${f.message}`);
+    const everywhere = e.once ? findings.filter((f) => f.checkId === e.checkId && (f.resourceId === resource || f.resourceName === resource)) : [];
+    if (e.once && everywhere.length !== 1) wrong.push(`${e.checkId} ${resource}: ${everywhere.length} findings (${everywhere.map((f) => f.region).join(', ')}), expected one`);
     const others = e.alone ? findings.filter((f) => f.checkId === e.checkId && f.status === e.status && !matching.includes(f)) : [];
     for (const f of others) wrong.push(`${e.checkId} ${f.resourceId} ${f.region}: also ${f.status}, expected only ${resource}`);
   }

@@ -183,7 +183,7 @@ test('live moto: a misconfigured account gets, for each seeded setting, the verd
   const dir = tempDir(t);
   const script = join(dir, 'seed.py');
   writeFileSync(script, MOTO_SEED);
-  moto.seed(script);
+  await moto.seed(script);
   const files = writeAwsProfile(dir, { profile: 'moto', endpoint: moto.endpoint, region: 'us-east-1' });
   const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
   t.after(() => db.close());

@@ -3,14 +3,18 @@
  * free loopback port for one test and seeded by a boto3 script. Where moto or boto3 is not
  * installed, `motoUnavailable()` says so and the test is skipped with that reason.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { promisify } from 'node:util';
+import { tempDir } from './temp.ts';
 
 export interface Moto {
   endpoint: string;
-  /** Runs a boto3 seeding script with the endpoint as its only argument; returns what it printed. */
-  seed(script: string): string;
+  /** Runs a boto3 seeding script with the endpoint as its only argument; resolves to what it printed. */
+  seed(script: string): Promise<string>;
 }
 
 const PYTHON = process.env.LEASEHOLD_PYTHON ?? 'python3';
@@ -66,21 +70,27 @@ async function ready(endpoint: string, child: ChildProcess, log: () => string): 
 /** Starts moto for this test; it is stopped when the test ends. */
 export async function startMoto(t: TestContext): Promise<Moto> {
   const port = await freePort();
-  let output = '';
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  // moto_server logs every request: into a file, never a pipe, as a pipe nobody drains while a
+  // seeder runs fills up and moto_server stops answering mid-request (seen at about 11 KB).
+  const logPath = join(tempDir(t, 'leasehold-moto-'), 'moto.log');
+  const logFd = openSync(logPath, 'w');
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
   t.after(() => {
     child.kill('SIGTERM');
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  await ready(endpoint, child, () => output);
+  await ready(endpoint, child, () => readFileSync(logPath, 'utf8'));
   return {
     endpoint,
-    seed(script) {
-      const run = spawnSync(PYTHON, [script, endpoint], { encoding: 'utf8', timeout: 120_000 });
-      if (run.status !== 0) throw new Error(`seeding with ${script} failed: ${(run.stderr || run.stdout).slice(-1500)}`);
-      return run.stdout;
+    async seed(script) {
+      try {
+        const { stdout } = await promisify(execFile)(PYTHON, [script, endpoint], { encoding: 'utf8', timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+      } catch (err) {
+        const e = err as Error & { stderr?: string; stdout?: string };
+        throw new Error(`seeding with ${script} failed: ${(e.stderr || e.stdout || e.message).slice(-1500)}`, { cause: err });
+      }
     },
   };
 }
