@@ -152,6 +152,7 @@ const DATA_PROTECTION: Expectation[] = [
   { checkId: 'dynamodb-table-pitr-enabled', resource: named('orders'), status: 'FAIL', why: 'point-in-time recovery off' },
   { checkId: 'dynamodb-table-pitr-enabled', resource: named('payments'), status: 'PASS', why: 'point-in-time recovery on' },
   // moto echoes the bare key id the table was created with: a key of the table's own account.
+  { checkId: 'dynamodb-table-encryption-key', resource: named('sessions'), status: 'PASS', why: 'SSEType KMS without a key: the AWS managed key aws/dynamodb, which moto marks CUSTOMER', says: /with the AWS managed key aws\/dynamodb/ },
   { checkId: 'dynamodb-table-encryption-key', resource: named('payments'), status: 'PASS', why: 'customer managed key of this account', says: /with a customer managed key \(arn:aws:kms:us-east-1:\d{12}:key\// },
   { checkId: 'efs-file-system-encrypted', resource: id('efs_plain'), status: 'FAIL', why: 'Encrypted false' },
   { checkId: 'efs-file-system-encrypted', resource: id('efs_encrypted'), status: 'PASS', why: 'encrypted with a customer key' },

@@ -2,7 +2,7 @@ import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { Snapshot } from '../../engine/snapshot.ts';
 import { evidence, finding, missingField, notAssessed } from '../helpers.ts';
 import type { Check } from '../types.ts';
-import { keyByArn } from './support/kms-keys.ts';
+import { hasAwsAlias, keyByArn } from './support/kms-keys.ts';
 import { arn, eachRegion } from './support/regional.ts';
 
 const meta = {
@@ -33,7 +33,7 @@ function asKeyArn(snap: Snapshot, region: string, key: string): string {
 
 export const dynamodbTableEncryptionKey: Check = {
   meta,
-  needs: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'kms:ListKeys', 'kms:DescribeKey'],
+  needs: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'kms:ListKeys', 'kms:DescribeKey', 'kms:ListAliases'],
   evaluate(snap) {
     return eachRegion<string>(meta, snap, 'dynamodb:ListTables', { label: 'DynamoDB tables' }, (table, _list, region) => {
       const read = snap.read<TableDescription | null>('dynamodb:DescribeTable', region, table);
@@ -59,7 +59,8 @@ export const dynamodbTableEncryptionKey: Check = {
       if (!key.read.ok) return notAssessed(meta, snap, resource, key.read);
       const manager = key.read.data?.KeyManager;
       proof.push(evidence(key.read, { KeyId: key.read.data?.KeyId, KeyManager: manager }));
-      if (manager === 'AWS') return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with the AWS managed key aws/dynamodb${state}.`, proof);
+      // An alias/aws/ name marks an AWS managed key even where KeyManager says otherwise (moto).
+      if (manager === 'AWS' || (manager === 'CUSTOMER' && hasAwsAlias(snap, key.region, key.read.data?.KeyId ?? ''))) return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with the AWS managed key aws/dynamodb${state}.`, proof);
       if (manager === 'CUSTOMER') return finding(meta, snap, resource, 'PASS', `Table ${table} is encrypted with a customer managed key (${keyArn})${state}.`, proof);
       return notAssessed(meta, snap, resource, { ok: false, call: key.read.call, region: key.region, error: { kind: 'malformed-response', code: 'MissingField', message: 'KeyManager was absent from the response' } });
     });

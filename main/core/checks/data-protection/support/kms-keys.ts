@@ -32,6 +32,11 @@ export function notAwsManaged(snap: Snapshot) {
   };
 }
 
+/** Whether an alias under alias/aws/ names this key (see notAwsManaged). */
+export function hasAwsAlias(snap: Snapshot, region: string, keyId: string): boolean {
+  return awsAliased(snap, region).has(keyId);
+}
+
 export function keyResource(snap: Snapshot, region: string, k: KeyListEntry): Resource {
   const id = k.KeyId ?? '';
   return { id, arn: k.KeyArn ?? `arn:${snap.meta.partition}:kms:${region}:${snap.meta.accountId}:key/${id}`, name: id, region };
