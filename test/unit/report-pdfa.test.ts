@@ -100,7 +100,11 @@ test('metadata: XMP well-formed, PDF/A-2B identified, document information equal
     assert.ok(info[key] && xmp[prop], `Info ${key} and ${prop} both present`);
   }
   assert.ok(info.CreationDate && info.ModDate && xmp['xmp:CreateDate'] && xmp['xmp:ModifyDate'], 'both dates on both sides');
-  assert.match(info.Title ?? '', /Société ‹Ærø› \+ Fils 生产 مرحبا 🔥$/, 'the hostile client name, made XML-safe, without U+FFFF');
+  // As typed (only U+FFFF, which XML cannot hold, is gone), on both sides: escaped in the XMP, not replaced.
+  assert.match(info.Title ?? '', /Société <Ærø> & Fils 生产 مرحبا 🔥$/, 'the client name as typed, without U+FFFF');
+  assert.equal(xmp['dc:title'], info.Title);
+  assert.equal(info.Author, 'Zoë Ünal, Ærø & Partners');
+  assert.equal(xmp['dc:creator'], info.Author);
 });
 
 test('colour: an sRGB output intent, and only the device colour spaces it covers (6.2.3, 6.2.4.3)', { skip }, () => {

@@ -23,7 +23,7 @@ import { createCtx, newPage, openSection, pageIndex, type Ctx } from './layout.t
 import { compareFindings, type ReportModel } from './model.ts';
 import { drawManualControls, drawRiskRegister } from './register.ts';
 import { drawRoadmap } from './roadmap.ts';
-import { addPdfaDates, checkPdfaLogos, metadataText } from './pdfa.ts';
+import { addPdfaDates, checkPdfaLogos, escapeInfoInXmp, metadataText } from './pdfa.ts';
 import { parseDate, safeLine } from './sanitize.ts';
 import { drawSecurityHub } from './securityhub.ts';
 import { drawResponsibility } from './srm.ts';
@@ -85,7 +85,7 @@ export async function renderPdf(model: ReportModel, opts: RenderOptions): Promis
     // Without this pdfkit loads Helvetica, a non-embedded WinAnsi-only standard font.
     font: fonts.regular,
     info: {
-      // pdfkit copies these into the XMP packet unescaped; the tool version comes from the store, maybe from an imported file.
+      // pdfkit also copies these into the XMP packet (escaped there by escapeInfoInXmp); the tool version comes from the store, maybe from an imported file.
       Title: metadataText(client ? `${title}: ${client}` : title),
       Author: metadataText(safeLine([model.consultant, model.firm].filter(Boolean).join(', '), 160, '') || 'Leasehold'),
       Subject: metadataText(`${KIND_NAME[kind]}: customer-side AWS controls of account ${safeLine(model.scan.accountId, 40)}`),
@@ -95,6 +95,7 @@ export async function renderPdf(model: ReportModel, opts: RenderOptions): Promis
       ModDate: date,
     },
   });
+  escapeInfoInXmp(doc);
   coalesceContent(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

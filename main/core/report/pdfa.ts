@@ -5,21 +5,44 @@
  * - ISO 19005-2 6.2.4.3: with an sRGB (RGB) output intent, DeviceCMYK may not be drawn, and pdfkit
  *   embeds a CMYK JPEG as DeviceCMYK. Without a CMYK profile to convert with, such a logo is refused.
  * - 6.6.2.1: the XMP packet must be well-formed XML, and pdfkit copies the document information
- *   into it unescaped, so metadata text is made XML-safe first (`metadataText`), for every variant.
+ *   into it unescaped, so it is XML-escaped for that copy (`escapeInfoInXmp`), for every variant.
  * - Info and XMP must agree: pdfkit writes xmp:CreateDate only, so xmp:ModifyDate is added here.
  */
 import PDFDocument from 'pdfkit';
 import { ApiFailure } from '../api.ts';
 import type { ReportModel } from './model.ts';
-import { xmpSafe } from './sanitize.ts';
 
 // U+FFFE and U+FFFF are the only characters XML 1.0 forbids that a cleaned line can still hold
 // (controls and lone surrogates are already gone); one of them makes the whole packet unreadable.
 const NOT_XML = /[\uFFFE\uFFFF]/g;
 
-/** Text for the document information dictionary, which pdfkit also writes into the XMP packet as is. */
+/** Text for the document information dictionary (kept as typed: "Smith & Sons" stays so). */
 export function metadataText(text: string): string {
-  return xmpSafe(text.replace(NOT_XML, ''));
+  return text.replace(NOT_XML, '');
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * pdfkit copies the document information into the XMP packet unescaped (its _addInfo), after it
+ * has written the information dictionary itself. For that step only, the values are XML-escaped,
+ * so the packet stays well-formed and reads back as the very text of the dictionary (6.6.2.1, and
+ * Info equal to XMP). Call once, right after creating the document.
+ */
+export function escapeInfoInXmp(doc: PDFKit.PDFDocument): void {
+  const target = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const addInfo = target._addInfo.bind(target);
+  target._addInfo = () => {
+    const typed = { ...target.info };
+    for (const [key, value] of Object.entries(typed)) {
+      if (typeof value === 'string') target.info[key] = value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+    }
+    try {
+      addInfo();
+    } finally {
+      Object.assign(target.info, typed);
+    }
+  };
 }
 
 interface PdfkitImage {

@@ -113,11 +113,3 @@ export function formatDate(iso: unknown): string {
   if (!d) return safeLine(iso, 40, 'unknown');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
-
-/**
- * pdfkit copies Title/Author/Subject unescaped into the XMP metadata (XML) of PDF >= 1.4, so a
- * client name like "<script>" would corrupt it. Swap the XML-special characters for look-alikes.
- */
-export function xmpSafe(text: string): string {
-  return text.replace(/&/g, '+').replace(/</g, '‹').replace(/>/g, '›').replace(/"/g, '”').replace(/'/g, '’');
-}
