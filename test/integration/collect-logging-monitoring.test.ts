@@ -12,8 +12,9 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { Subscription } from '@aws-sdk/client-sns';
 import type { Finding } from '../../shared/model/finding.ts';
 import { loggingMonitoringDatasets } from '../../main/core/collect/areas/logging-monitoring.ts';
+import { ORG_SERVICE_PRINCIPALS } from '../../main/core/collect/organizations.ts';
 import { GLOBAL, type Snapshot } from '../../main/core/engine/snapshot.ts';
-import type { FakeAccount, FakeTrail } from '../support/fake-aws/index.ts';
+import type { FakeAccount, FakeTrail, FaultRule } from '../support/fake-aws/index.ts';
 import { ACCOUNT_ID } from '../support/fake-aws/accounts/misconfigured.ts';
 import { seeded } from '../support/fake-aws/accounts/seeded.ts';
 import { alarmPlanted, DETECTOR, LOG_GROUP, TOPIC, withTrailLogGroup } from '../support/fake-aws/accounts/planted/logging-monitoring.ts';
@@ -106,6 +107,15 @@ test('a deleted SNS topic and a refused delegated-admin listing come back as AWS
   const admins = snapshot.read('organizations:ListDelegatedAdministrators', GLOBAL);
   assert.ok(!admins.ok);
   assert.deepEqual([admins.error.kind, admins.error.code], ['permission-denied', 'AccessDeniedException']);
+});
+
+test('a delegated-admin listing refused for one service principal keeps the others (moto 5.2: InvalidInputException)', async (t) => {
+  const refuse: FaultRule = { service: 'organizations', action: 'ListDelegatedAdministrators', times: 1, status: 400, code: 'InvalidInputException', message: 'You provided a value that does not match the required pattern.' };
+  const { snapshot } = await collectFromFake(t, seeded, ['organizations:ListDelegatedAdministrators'], { regions: REGIONS, faults: [refuse] });
+  const admins = data<Record<string, unknown>>(snapshot, 'organizations:ListDelegatedAdministrators', GLOBAL);
+  const first = Object.values(ORG_SERVICE_PRINCIPALS)[0] ?? '';
+  assert.deepEqual(admins[first], { error: { kind: 'unknown', code: 'InvalidInputException', message: 'You provided a value that does not match the required pattern.' } });
+  for (const p of Object.values(ORG_SERVICE_PRINCIPALS).slice(1)) assert.ok(Array.isArray(admins[p]), p);
 });
 
 test('with the trail delivering to CloudWatch Logs, every planted alarm chain is reported as planted', async (t) => {

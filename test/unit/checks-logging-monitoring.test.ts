@@ -273,6 +273,16 @@ test('trap: Security Hub "not subscribed" is a FAIL, not NOT_ASSESSED; a refused
   assert.deepEqual(statuses(run(securityhubHubEnabled, [hubOff, ...memberManaged])), ['NOT_ASSESSED']);
 });
 
+test('one service principal refused (moto 5.2 knows no securityhub or config principal): only the services that need it are NOT_ASSESSED', () => {
+  const refused = { error: { kind: 'unknown', code: 'InvalidInputException', message: 'You provided a value that does not match the required pattern.' } };
+  const partly = member(ok('organizations:ListDelegatedAdministrators', 'global', { 'guardduty.amazonaws.com': [], 'securityhub.amazonaws.com': refused, 'config.amazonaws.com': refused }));
+  const guardduty = one(run(guarddutyDetectorEnabled, [detectors([]), ...partly]));
+  assert.equal(guardduty.status, 'FAIL', 'GuardDuty has no delegated administrator: its own list was read');
+  const hub = one(run(securityhubHubEnabled, [hubOff, ...partly]));
+  assert.equal(hub.status, 'NOT_ASSESSED');
+  assert.deepEqual([hub.reason?.call, hub.reason?.code], ['organizations:ListDelegatedAdministrators', 'InvalidInputException']);
+});
+
 test('Security Hub standards: listed when running, FAIL when none, not applicable when the hub is off', () => {
   const std = (list: object[]) => ok('securityhub:GetEnabledStandards', R, { subscribed: true, StandardsSubscriptions: list });
   const fsbp = { StandardsArn: `arn:aws:securityhub:${R}::standards/aws-foundational-security-best-practices/v/1.0.0`, StandardsStatus: 'READY' };

@@ -12,9 +12,11 @@ import {
   type ListDelegatedAdministratorsCommandOutput,
   type Organization,
 } from '@aws-sdk/client-organizations';
-import { GLOBAL } from '../engine/snapshot.ts';
+import { classifyError } from '../engine/classify.ts';
+import { GLOBAL, type CallError } from '../engine/snapshot.ts';
 import { orAbsent } from './absence.ts';
 import { collectPages } from './paginate.ts';
+import { stopsTheUnit } from './per-resource.ts';
 import type { DatasetDef } from './types.ts';
 
 /** AWSOrganizationsNotInUseException is an answer: the account is standalone (NotFound keeps that code). */
@@ -28,8 +30,11 @@ export const ORG_SERVICE_PRINCIPALS = {
   configMultiAccount: 'config-multiaccountsetup.amazonaws.com',
 } as const;
 
-/** Delegated administrators per service principal. */
-export type DelegatedAdministrators = Record<string, DelegatedAdministrator[]>;
+/**
+ * Delegated administrators per service principal, or why that principal's list could not be read
+ * (scans stored before that was kept hold lists only).
+ */
+export type DelegatedAdministrators = Record<string, DelegatedAdministrator[] | { error: CallError }>;
 
 export const organizationsDatasets: DatasetDef[] = [
   {
@@ -63,13 +68,23 @@ export const organizationsDatasets: DatasetDef[] = [
       if (org.ok && !org.data.inOrganization) return Object.fromEntries(principals.map((p) => [p, []]));
       const client = ctx.session.client('organizations', ctx.homeRegion);
       const out: DelegatedAdministrators = {};
+      const errors: unknown[] = [];
       for (const ServicePrincipal of principals) {
-        out[ServicePrincipal] = await collectPages<ListDelegatedAdministratorsCommandOutput, DelegatedAdministrator>(
-          (NextToken) => ctx.send(client, new ListDelegatedAdministratorsCommand({ ServicePrincipal, NextToken })),
-          (page) => page.DelegatedAdministrators,
-          (page) => page.NextToken,
-        );
+        try {
+          out[ServicePrincipal] = await collectPages<ListDelegatedAdministratorsCommandOutput, DelegatedAdministrator>(
+            (NextToken) => ctx.send(client, new ListDelegatedAdministratorsCommand({ ServicePrincipal, NextToken })),
+            (page) => page.DelegatedAdministrators,
+            (page) => page.NextToken,
+          );
+        } catch (err) {
+          // One principal refused (moto 5.2 knows no securityhub or config principal) leaves the others readable.
+          if (stopsTheUnit(err, ctx.signal)) throw err;
+          errors.push(err);
+          out[ServicePrincipal] = { error: classifyError(err) };
+        }
       }
+      // Refused for every principal (a member account without the right): the whole read failed.
+      if (errors.length === principals.length) throw errors[0];
       return out;
     },
   },

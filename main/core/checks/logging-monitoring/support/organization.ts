@@ -30,7 +30,13 @@ export function organizationVerdict(snap: Snapshot, principals: readonly string[
   if (!delegated.ok) {
     return { kind: 'unknown', read: delegated, note: `the account is a member of organization ${o.Id} and could not list its delegated administrators` };
   }
-  const admins = principals.flatMap((p) => delegated.data[p] ?? []).filter((a) => a.Id !== snap.meta.accountId);
+  const lists = principals.map((p) => delegated.data[p] ?? []);
+  const refused = lists.find((l) => !Array.isArray(l));
+  if (refused && !Array.isArray(refused)) {
+    const read: FailedRead = { ok: false, error: refused.error, call: delegated.call, region: delegated.region };
+    return { kind: 'unknown', read, note: `the account is a member of organization ${o.Id} and could not list its delegated administrators` };
+  }
+  const admins = lists.flatMap((l) => (Array.isArray(l) ? l : [])).filter((a) => a.Id !== snap.meta.accountId);
   if (admins.length === 0) return { kind: 'own', note: `organization ${o.Id} has no delegated administrator for it` };
   return { kind: 'managed', admins, orgId: o.Id ?? '' };
 }
