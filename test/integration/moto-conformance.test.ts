@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { startOrganizationScan } from '../../main/core/scan/organization.ts';
 import { startScan } from '../../main/core/scan/run-scan.ts';
 import { listFindings } from '../../main/core/store/findings.ts';
 import { openDatabase } from '../../main/core/store/open.ts';
@@ -56,3 +57,27 @@ test(`a misconfigured account in moto ${unavailable ? '' : motoVersion()}: every
 function describe(f: Finding): string {
   return `${f.checkId} ${f.resourceId} ${f.region}: ${f.reason?.call ?? ''} ${f.reason?.kind ?? ''} ${f.reason?.message.slice(0, 120) ?? ''}`;
 }
+
+test('an organization in moto: the member is scanned through OrganizationAccountAccessRole and judged as itself', { skip: unavailable, timeout: 300_000 }, async (t) => {
+  const moto = await startMoto(t);
+  const { member } = JSON.parse((await moto.seed(join(REPO_ROOT, 'test', 'conformance', 'moto_seed_org.py'))).trim().split('\n').at(-1) ?? '{}') as Seeded;
+  const dir = tempDir(t);
+  const files = writeAwsProfile(dir, { profile: 'moto', endpoint: moto.endpoint, region: 'us-east-1' });
+  const db = openDatabase(join(dir, 'l.db'), MIGRATIONS_DIR);
+  t.after(() => db.close());
+  const env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+  const running: Promise<unknown>[] = [];
+  const result = await startOrganizationScan(
+    { db, env, emit: () => {}, toolVersion: 'test' },
+    { profile: 'moto', role: 'OrganizationAccountAccessRole', regions: ['us-east-1'], areas: ['s3', 'logging-monitoring'] },
+    { onStarted: (scan) => running.push(scan.done) },
+  );
+  assert.deepEqual(await Promise.all(running), ['complete', 'complete']);
+  assert.deepEqual(result.skipped, []);
+  const findings = result.scanIds.flatMap((id) => listFindings(db, id));
+  const theirs = findings.filter((f) => f.accountId === member);
+  assert.equal(theirs.find((f) => f.checkId === 's3-bucket-not-public' && f.resourceId === 'acme-workloads-public')?.status, 'FAIL', "the member's public bucket, read with the member's credentials");
+  assert.ok(!findings.some((f) => f.accountId !== member && f.resourceId === 'acme-workloads-public'), 'and not seen from the management account');
+  // The organization has no delegated GuardDuty administrator, and GuardDuty's list was read: a FAIL, not a guess.
+  assert.equal(theirs.find((f) => f.checkId === 'guardduty-detector-enabled')?.status, 'FAIL');
+});
