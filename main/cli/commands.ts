@@ -246,7 +246,10 @@ export async function findings(core: Core, args: ParsedArgs): Promise<void> {
   // findings:list is not paged and its rows carry the core's acceptance marks: filtering them is exact.
   const rows = acceptance ? all.filter((f) => acceptance.includes(f.acceptance ? (f.acceptance.active ? 'accepted' : 'expired') : 'none')) : all;
   if (args.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    // As the JSON export: each finding with the framework requirements its check tests.
+    const [{ checkFrameworks }, { toJson }] = await Promise.all([import('../core/export/index.ts'), import('../core/report/export.ts')]);
+    const { requirements } = await checkFrameworks();
+    process.stdout.write(toJson(rows, requirements));
     return;
   }
   table(

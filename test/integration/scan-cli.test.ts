@@ -52,6 +52,12 @@ test('scan, then report and export: every planted problem found, no planted corr
   }
   const areas = new Set(findings.map((f) => f.area));
   assert.deepEqual([...areas].sort(), ['compute-maintenance', 'data-protection', 'identity-access', 'logging-monitoring', 'network', 's3']);
+  // Each finding names the requirements its check tests, so it can be matched to a control.
+  const frameworks = (f: Finding) => (f as Finding & { frameworks: string[] }).frameworks;
+  assert.ok(findings.every((f) => Array.isArray(frameworks(f))));
+  assert.ok(findings.filter((f) => f.checkId === 's3-bucket-not-public').every((f) => frameworks(f).some((id) => /^FSBP S3\./.test(id))), 'the public-bucket check carries its FSBP S3 control');
+  const listed = JSON.parse((await runCli(['findings', '--scan', 'latest', '--json'], env)).stdout) as Finding[];
+  assert.deepEqual(listed.map(frameworks), findings.map(frameworks), 'findings --json carries the same requirements');
 
   for (const item of PLANTED.filter((p) => p.checkId)) {
     const region = item.region ?? 'global';

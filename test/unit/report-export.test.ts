@@ -72,10 +72,13 @@ function hostileFindings(): Finding[] {
 /** What a spreadsheet user sees in the cell: the value, prefixed by ' when it would start a formula. */
 const expectedCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-test('JSON export parses back to the same findings', () => {
+test('JSON export parses back to the same findings, each with the framework requirements of its check', () => {
   const findings = hostileFindings();
   const json = toJson(findings);
-  assert.deepEqual(JSON.parse(json), findings);
+  assert.deepEqual(JSON.parse(json), findings.map((f) => ({ ...f, frameworks: [] })));
+  const checkId = findings[0]?.checkId ?? '';
+  const mapped = JSON.parse(toJson(findings, new Map([[checkId, ['FSBP EC2.7', 'CIS 3.0 2.2.1']]]))) as Array<{ checkId: string; frameworks: string[] }>;
+  for (const f of mapped) assert.deepEqual(f.frameworks, f.checkId === checkId ? ['FSBP EC2.7', 'CIS 3.0 2.2.1'] : []);
   assert.ok(json.startsWith('[\n  {'), 'pretty-printed array');
   assert.deepEqual(JSON.parse(toJson([])), []);
 });

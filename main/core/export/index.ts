@@ -32,15 +32,8 @@ export interface ExportFile {
   content: Buffer;
 }
 
-export async function renderExport(db: Db, req: ExportRequest, checks: readonly CheckMeta[]): Promise<ExportFile> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(req.format)) {
-    throw new ApiFailure('bad-request', `Unknown export format ${String(req.format).slice(0, 20)}; use json, csv or ocsf.`);
-  }
-  const scan = scanDetailOf(db, req.scanId);
-  const asOf = scan.endedAt ?? scan.startedAt;
-  const engagementId = engagementOfScan(db, scan.id);
-  let findings = listFindings(db, scan.id);
-  if (engagementId && !Number.isNaN(Date.parse(asOf))) findings = applyAcceptances(findings, listAcceptances(db, engagementId), new Date(asOf));
+/** Per check: the requirement ids it tests ("FSBP EC2.7") and the titles of their standards. */
+export async function checkFrameworks(): Promise<{ requirements: Map<string, string[]>; standards: Map<string, string[]> }> {
   const requirements = new Map<string, string[]>();
   const standards = new Map<string, string[]>();
   try {
@@ -56,11 +49,24 @@ export async function renderExport(db: Db, req: ExportRequest, checks: readonly 
   } catch {
     // Without the crosswalk the exports simply carry no framework ids.
   }
+  return { requirements, standards };
+}
+
+export async function renderExport(db: Db, req: ExportRequest, checks: readonly CheckMeta[]): Promise<ExportFile> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(req.format)) {
+    throw new ApiFailure('bad-request', `Unknown export format ${String(req.format).slice(0, 20)}; use json, csv or ocsf.`);
+  }
+  const scan = scanDetailOf(db, req.scanId);
+  const asOf = scan.endedAt ?? scan.startedAt;
+  const engagementId = engagementOfScan(db, scan.id);
+  let findings = listFindings(db, scan.id);
+  if (engagementId && !Number.isNaN(Date.parse(asOf))) findings = applyAcceptances(findings, listAcceptances(db, engagementId), new Date(asOf));
+  const { requirements, standards } = await checkFrameworks();
   const redactor = req.redact ? new Redactor([scan.accountId, scan.callerArn]) : undefined;
   if (redactor) findings = redactor.value(findings);
   const name = (ext: string): string =>
     `${reportFileName({ client: redactor ? redactor.text(scan.label) : scan.label, accountId: redactor ? redactor.text(scan.accountId) : scan.accountId, date: asOf, suffix: redactor ? 'redacted' : '' })}.${ext}`;
-  if (req.format === 'json') return { fileName: name('json'), mimeType: 'application/json', content: Buffer.from(toJson(findings)) };
+  if (req.format === 'json') return { fileName: name('json'), mimeType: 'application/json', content: Buffer.from(toJson(findings, requirements)) };
   if (req.format === 'csv') return { fileName: name('csv'), mimeType: 'text/csv', content: Buffer.from(toCsv(findings, requirements)) };
   const partition = scan.callerArn.split(':')[1] || partitionOf(scan.regions[0] ?? 'us-east-1');
   const ocsf = toOcsf(findings, {

@@ -5,9 +5,16 @@
  */
 import type { Finding } from '../../../shared/model/finding.ts';
 
-/** Pretty-printed JSON array of findings, exactly as stored. */
-export function toJson(findings: readonly Finding[]): string {
-  return `${JSON.stringify(findings, null, 2)}\n`;
+/**
+ * Pretty-printed JSON array of findings, exactly as stored, each with `frameworks`: the requirement
+ * ids its check tests ("FSBP EC2.7", "CIS 3.0 5.2"), so a finding can be matched to a control.
+ */
+export function toJson(findings: readonly Finding[], frameworks: ReadonlyMap<string, readonly string[]> = new Map()): string {
+  return `${JSON.stringify(withFrameworks(findings, frameworks), null, 2)}\n`;
+}
+
+export function withFrameworks(findings: readonly Finding[], frameworks: ReadonlyMap<string, readonly string[]>): Array<Finding & { frameworks: string[] }> {
+  return findings.map((f) => ({ ...f, frameworks: [...(frameworks.get(f.checkId) ?? [])] }));
 }
 
 export const CSV_COLUMNS = [
