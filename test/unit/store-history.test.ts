@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Finding, Status } from '../../shared/model/finding.ts';
@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../main/core/store/open.ts';
 import { backupDatabase, exportEngagement, importEngagement } from '../../main/core/store/portability.ts';
 import { finishScan, insertScan, listScans } from '../../main/core/store/scans.ts';
 import { readRecords, writeRecords } from '../../main/core/store/snapshot.ts';
+import { insertOlderScan, olderMigrations } from '../support/older-schema.ts';
 import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
 
 const ACCOUNT = '123456789012';
@@ -138,19 +139,12 @@ test('an engagement exported to one file imports on another machine with its sca
 test('an engagement file exported by an older Leasehold (older schema) is brought up to date and imported', (t) => {
   const dir = tempDir(t);
   // The migrations an older version shipped: every one but the newest.
-  const oldMigrations = join(dir, 'old-migrations');
-  mkdirSync(oldMigrations);
-  const files = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort();
-  for (const name of files.slice(0, -1)) copyFileSync(join(MIGRATIONS_DIR, name), join(oldMigrations, name));
+  const files = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql'));
+  const oldMigrations = olderMigrations(dir, files.length - 1);
   const sourcePath = join(dir, 'source.db');
   const source = openDatabase(sourcePath, oldMigrations);
   const e = saveEngagement(source, { client: 'Acme (last year)' });
-  // The scan row as the older version wrote it: only the columns every schema has (insertScan writes today's).
-  source.prepare('INSERT INTO accounts (engagement_id, account_id) VALUES (?, ?)').run(e.id, ACCOUNT);
-  source.prepare(
-    `INSERT INTO scans (id, account_ref, profile, account_id, caller_arn, regions, areas, status, started_at, tool_version, checks_version)
-     VALUES ('old1', last_insert_rowid(), 'p', ?, 'arn:aws:iam::${ACCOUNT}:user/a', '["eu-west-1"]', '["network"]', 'complete', '2025-11-01T00:00:00Z', 't', 'c')`,
-  ).run(ACCOUNT);
+  insertOlderScan(source, { engagementId: e.id, id: 'old1', accountId: ACCOUNT, profile: 'p', callerArn: `arn:aws:iam::${ACCOUNT}:user/a`, region: 'eu-west-1', status: 'complete' });
   replaceFindings(source, 'old1', [f('c1', 'r1', 'FAIL')]);
   acceptRisk(source, { engagementId: e.id, checkId: 'c1', justification: 'j', approver: 'a' });
   const file = join(dir, 'acme-2025.leasehold');
@@ -184,9 +178,7 @@ test('a backup through the SQLite backup API is a complete, openable copy', asyn
 
 test('migrating a populated version-1 database keeps every scan and adds the new tables', async (t) => {
   const dir = tempDir(t);
-  const v1 = join(dir, 'v1');
-  mkdirSync(v1);
-  cpSync(join(MIGRATIONS_DIR, '0001_initial.sql'), join(v1, '0001_initial.sql'));
+  const v1 = olderMigrations(dir, 1);
   const path = join(dir, 'l.db');
   const old = openDatabase(path, v1);
   assert.equal(old.pragma('user_version', { simple: true }), 1);

@@ -5,13 +5,13 @@
  * never used to sign in.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { saveEngagement } from '../../main/core/store/engagements.ts';
 import { openDatabase, type Db } from '../../main/core/store/open.ts';
 import { backupDatabase, exportEngagement, importEngagement } from '../../main/core/store/portability.ts';
 import { finishScan, getScan, getScanAccess, insertScan, listScans, type ScanAccess } from '../../main/core/store/scans.ts';
+import { insertOlderScan, olderMigrations } from '../support/older-schema.ts';
 import { MIGRATIONS_DIR, tempDir } from '../support/temp.ts';
 
 const MEMBER = '222233334444';
@@ -57,19 +57,12 @@ test("export, import and backup carry how each scan signs in; a profile's own sc
 
 test('an engagement file from before scans kept their sign-in imports, its scans signing in with their profile', (t) => {
   const dir = tempDir(t);
-  const old = join(dir, 'old-migrations');
-  mkdirSync(old);
-  for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => /^000[1-3]_/.test(n))) copyFileSync(join(MIGRATIONS_DIR, name), join(old, name));
   // An engagement file as Leasehold wrote it at schema 3: the scans table has no access column.
   const file = join(dir, 'acme-2025.leasehold');
-  const written = openDatabase(file, old);
+  const written = openDatabase(file, olderMigrations(dir, 3));
   assert.equal(written.pragma('user_version', { simple: true }), 3);
   const e = saveEngagement(written, { client: 'Acme (last year)' });
-  written.prepare('INSERT INTO accounts (engagement_id, account_id) VALUES (?, ?)').run(e.id, MEMBER);
-  written.prepare(
-    `INSERT INTO scans (id, account_ref, profile, account_id, caller_arn, regions, areas, status, started_at, tool_version, checks_version)
-     VALUES ('old', last_insert_rowid(), 'mgmt', ?, 'arn', '["us-east-1"]', '["network"]', 'cancelled', '2025-11-01T00:00:00Z', 't', 'c')`,
-  ).run(MEMBER);
+  insertOlderScan(written, { engagementId: e.id, id: 'old', accountId: MEMBER, profile: 'mgmt', callerArn: 'arn', region: 'us-east-1', status: 'cancelled' });
   written.pragma('journal_mode = DELETE');
   written.close();
 
