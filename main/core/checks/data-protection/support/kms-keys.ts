@@ -7,34 +7,27 @@ export function describeKey(snap: Snapshot, region: string, keyId: string): Read
   return snap.read<KeyMetadata | null>('kms:DescribeKey', region, keyId);
 }
 
-/** The ids of keys behind an alias/aws/... name in a region (empty when the aliases could not be read). */
-function awsAliased(snap: Snapshot, region: string): Set<string> {
+/**
+ * Whether an alias under alias/aws/ names this key. That prefix is reserved for AWS managed keys
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html); moto (5.x) marks the
+ * keys it makes for alias/aws/dynamodb and the like as CUSTOMER. Unreadable aliases say nothing.
+ */
+export function hasAwsAlias(snap: Snapshot, region: string, keyId: string): boolean {
   const read = snap.read<{ AliasName: string | null; TargetKeyId: string | null }[]>('kms:ListAliases', region);
-  if (!read.ok) return new Set();
-  return new Set(read.data.filter((a) => a.AliasName?.startsWith('alias/aws/') && a.TargetKeyId).map((a) => a.TargetKeyId ?? ''));
+  return read.ok && read.data.some((a) => a.TargetKeyId === keyId && a.AliasName?.startsWith('alias/aws/'));
 }
 
 /**
  * Keys that are not AWS managed (or whose metadata could not be read, which is not the same as
  * AWS managed): AWS owns the rotation, deletion and policy of its managed keys. KeyManager says
- * so; an alias under alias/aws/ says so too, as that prefix is reserved for AWS managed keys
- * (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html). moto (5.x) marks
- * the keys it makes for alias/aws/dynamodb and the like as CUSTOMER.
+ * so, and so does an alias/aws/ name (hasAwsAlias).
  */
 export function notAwsManaged(snap: Snapshot) {
-  const aliased = new Map<string, Set<string>>();
   return (k: KeyListEntry, region: string): boolean => {
     const d = describeKey(snap, region, k.KeyId ?? '');
     if (d.ok && d.data?.KeyManager === 'AWS') return false;
-    if (!aliased.has(region)) aliased.set(region, awsAliased(snap, region));
-    if (aliased.get(region)?.has(k.KeyId ?? '')) return false;
-    return true;
+    return !hasAwsAlias(snap, region, k.KeyId ?? '');
   };
-}
-
-/** Whether an alias under alias/aws/ names this key (see notAwsManaged). */
-export function hasAwsAlias(snap: Snapshot, region: string, keyId: string): boolean {
-  return awsAliased(snap, region).has(keyId);
 }
 
 export function keyResource(snap: Snapshot, region: string, k: KeyListEntry): Resource {
