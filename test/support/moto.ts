@@ -25,20 +25,29 @@ const PYTHON = process.env.LEASEHOLD_PYTHON ?? 'python3';
  */
 export const MOTO_RECORDED = '5.2.';
 
+/** The installed moto's version, or undefined when boto3 and moto cannot be imported (asked once). */
+let installed: { version: string | undefined } | undefined;
+function installedVersion(): string | undefined {
+  if (!installed) {
+    const boto = spawnSync(PYTHON, ['-c', 'import boto3, moto; print(moto.__version__)'], { encoding: 'utf8', timeout: 30_000 });
+    installed = { version: boto.status === 0 ? boto.stdout.trim() : undefined };
+  }
+  return installed.version;
+}
+
 /** Why moto cannot run here, or undefined when it can. */
 export function motoUnavailable(): string | undefined {
   const server = spawnSync('moto_server', ['--help'], { encoding: 'utf8', timeout: 30_000 });
   if (server.error || server.status !== 0) return 'moto_server is not installed (pip install "moto[server]==5.2.1")';
-  const boto = spawnSync(PYTHON, ['-c', 'import boto3, moto; print(moto.__version__)'], { encoding: 'utf8', timeout: 30_000 });
-  if (boto.status !== 0) return `${PYTHON} cannot import boto3 and moto`;
-  const version = boto.stdout.trim();
+  const version = installedVersion();
+  if (version === undefined) return `${PYTHON} cannot import boto3 and moto`;
   if (!version.startsWith(MOTO_RECORDED)) return `moto ${version} is installed; these expectations were recorded against moto ${MOTO_RECORDED}x`;
   return undefined;
 }
 
 /** The installed moto's version, for test titles and the conformance record. */
 export function motoVersion(): string {
-  return spawnSync(PYTHON, ['-c', 'import moto; print(moto.__version__)'], { encoding: 'utf8' }).stdout.trim();
+  return installedVersion() ?? 'not installed';
 }
 
 function freePort(): Promise<number> {
